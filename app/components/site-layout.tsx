@@ -1,0 +1,42 @@
+import { Link, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const linkFor = (lng: string) => {
+    const params = new URLSearchParams(location.search);
+    params.set("lng", lng);
+    return `${location.pathname}?${params.toString()}`;
+  };
+  return (
+    <nav aria-label={t("language.label")} className="language-switch">
+      {(["vi", "en"] as const).map((lng) => (
+        <a key={lng} href={linkFor(lng)} hrefLang={lng} lang={lng} aria-current={i18n.language === lng ? "true" : undefined}>
+          {t(lng === "vi" ? "language.vi" : "language.en")}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+export function SiteLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
+        <LanguageSwitch />
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

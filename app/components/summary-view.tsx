@@ -1,0 +1,106 @@
+import { useTranslation } from "react-i18next";
+import { formatCount, formatDate, formatPercent } from "~/metrics/format";
+import type { AppLocale } from "~/i18n/config";
+
+export interface SummaryViewData {
+  period: { from: string; to: string };
+  n: number;
+  index: number | null;
+  target: number | null;
+  meetsTarget: boolean | null;
+  method: { aggregation: "mean-of-items" | "pooled" };
+  elements: Array<{ id: string; title: string; index: number | null; n: number }>;
+  units: Array<{ code: string; name: string; index: number | null; n: number; rank: number | null; smallSample: boolean }>;
+}
+
+/** The figures of a report as plain tables: readable without JavaScript, printable, accessible. */
+export function SummaryView({ data }: { data: SummaryViewData }) {
+  const { t, i18n } = useTranslation();
+  const locale = (i18n.language === "en" ? "en" : "vi") as AppLocale;
+  const pct = (v: number | null) => (v === null ? t("summary.noData") : formatPercent(v, locale));
+  return (
+    <div className="summary">
+      <dl className="headline">
+        <div>
+          <dt>{t("summary.index")}</dt>
+          <dd className="big-number" data-testid="overall-index">{pct(data.index)}</dd>
+        </div>
+        <div>
+          <dt>{t("summary.responses")}</dt>
+          <dd>{formatCount(data.n, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t("summary.period")}</dt>
+          <dd>
+            {formatDate(data.period.from)} – {formatDate(data.period.to)}
+          </dd>
+        </div>
+        {data.target !== null ? (
+          <div>
+            <dt>{t("summary.target")}</dt>
+            <dd>
+              {formatPercent(data.target, locale)}
+              {data.meetsTarget === null ? null : (
+                <span className={data.meetsTarget ? "badge ok" : "badge warn"}>
+                  {" "}
+                  {t(data.meetsTarget ? "summary.meetsTarget" : "summary.missesTarget")}
+                </span>
+              )}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <p className="method">{t(data.method.aggregation === "pooled" ? "summary.methodPooled" : "summary.method")}</p>
+
+      <h2>{t("summary.elements")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("summary.element")}</th>
+            <th scope="col" className="num">{t("summary.index")}</th>
+            <th scope="col" className="num">{t("summary.responses")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.elements.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">{e.title}</th>
+              <td className="num">{pct(e.index)}</td>
+              <td className="num">{formatCount(e.n, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {data.units.length ? (
+        <>
+          <h2>{t("summary.units")}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col" className="num">{t("summary.rank")}</th>
+                <th scope="col">{t("summary.unit")}</th>
+                <th scope="col" className="num">{t("summary.index")}</th>
+                <th scope="col" className="num">{t("summary.responses")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.units.map((u) => (
+                <tr key={u.code}>
+                  <td className="num">{u.rank ?? "—"}</td>
+                  <th scope="row">{u.name}</th>
+                  <td className="num">
+                    {pct(u.index)}
+                    {u.smallSample && u.n > 0 ? <span className="badge muted"> ({t("summary.smallSample")})</span> : null}
+                  </td>
+                  <td className="num">{formatCount(u.n, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="note">{t("summary.smallSampleNote")}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}

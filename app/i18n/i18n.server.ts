@@ -1,0 +1,60 @@
+import { createCookie } from "@remix-run/node";
+import i18next, { type TFunction } from "i18next";
+import { RemixI18Next } from "remix-i18next/server";
+import vi from "../../public/locales/vi/common.json";
+import en from "../../public/locales/en/common.json";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, NAMESPACE, SUPPORTED_LOCALES, asLocale, type AppLocale } from "./config";
+
+export const messages: Record<AppLocale, Record<string, unknown>> = { vi, en };
+
+export const localeCookie = createCookie(LOCALE_COOKIE, {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+// Browsers' Accept-Language is deliberately ignored for pages: officials and citizens get
+// Vietnamese unless they choose otherwise.
+export const remixI18n = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...SUPPORTED_LOCALES],
+    fallbackLanguage: DEFAULT_LOCALE,
+    cookie: localeCookie,
+    order: ["searchParams", "cookie"],
+  },
+});
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: { vi: { [NAMESPACE]: vi }, en: { [NAMESPACE]: en } },
+  ns: [NAMESPACE],
+  defaultNS: NAMESPACE,
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: [...SUPPORTED_LOCALES],
+  interpolation: { escapeValue: false },
+  initImmediate: false,
+});
+
+const fixed = new Map<AppLocale, TFunction>();
+
+/** A translator for server-side messages (API errors, exports). */
+export function translator(locale: AppLocale): TFunction {
+  let t = fixed.get(locale);
+  if (!t) {
+    t = instance.getFixedT(locale, NAMESPACE);
+    fixed.set(locale, t);
+  }
+  return t;
+}
+
+/** The API follows Accept-Language (API.md), Vietnamese by default. */
+export function apiLocale(request: Request): AppLocale {
+  const header = request.headers.get("accept-language") ?? "";
+  const first = header.split(",")[0]?.trim().slice(0, 2).toLowerCase();
+  return asLocale(first);
+}
+
+export async function pageLocale(request: Request): Promise<AppLocale> {
+  return asLocale(await remixI18n.getLocale(request));
+}

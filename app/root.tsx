@@ -1,0 +1,51 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SiteLayout } from "~/components/site-layout";
+import { asLocale } from "~/i18n/config";
+import { localeCookie, messages, pageLocale } from "~/i18n/i18n.server";
+import { I18nProvider } from "~/i18n/provider";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/styles/app.css" },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await pageLocale(request);
+  const chosen = new URL(request.url).searchParams.get("lng");
+  const headers = chosen ? { "Set-Cookie": await localeCookie.serialize(asLocale(chosen)) } : undefined;
+  return data({ locale, messages: messages[locale] }, { headers });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const locale = root?.locale ?? "vi";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider locale={locale} messages={root?.messages ?? {}}>
+          <SiteLayout>{children}</SiteLayout>
+        </I18nProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SummaryView } from "~/components/summary-view";
+import { pageLocale } from "~/i18n/i18n.server";
+import { loadPublicSummary } from "~/server/public-results.server";
+
+export const meta: MetaFunction = () => [{ title: "Công khai kết quả — Hài Lòng" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await pageLocale(request);
+  return loadPublicSummary(context.services.db, new URL(request.url).searchParams, locale);
+}
+
+export default function PublicResults() {
+  const { t } = useTranslation();
+  const { summary, surveys, units, query } = useLoaderData<typeof loader>();
+  return (
+    <section>
+      <h1>{t("summary.title")}</h1>
+      <Form method="get" className="filters">
+        <label>
+          {t("summary.survey")}
+          <select name="survey" defaultValue={query.survey}>
+            {surveys.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("summary.unit")}
+          <select name="unit" defaultValue={query.unit}>
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("summary.from")}
+          <input type="date" name="from" defaultValue={query.from} required />
+        </label>
+        <label>
+          {t("summary.to")}
+          <input type="date" name="to" defaultValue={query.to} required />
+        </label>
+        <button type="submit">{t("summary.show")}</button>
+      </Form>
+      {summary ? <SummaryView data={summary} /> : <p>{t("summary.noData")}</p>}
+    </section>
+  );
+}

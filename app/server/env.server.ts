@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../../db/index";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .superRefine((value, ctx) => {
+      try {
+        parseDatabaseUrl(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Key for the keyed hashes of tokens and dossier codes; generated into SECRET_KEY_FILE if absent. */
+  SECRET_KEY: z.string().min(32, "SECRET_KEY must be at least 32 characters").optional(),
+  SECRET_KEY_FILE: z.string().default("./data/secret.key"),
+  /** Absolute base URL printed in setup links and QR codes (e.g. https://hailong.example.gov.vn). */
+  PUBLIC_URL: z.url().optional(),
+  /** Trust X-Forwarded-For from a reverse proxy for per-address rate limits. */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Publish the shipped questionnaires and seed demo data on the first start. */
+  SEED_DEMO: z.enum(["0", "1"]).default("1"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment once at start-up; a bad value stops the app with one sentence. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const name = first.path.join(".") || "environment";
+  throw new Error(`Invalid ${name}: ${first.message} (got ${JSON.stringify(source[name] ?? "")}).`);
+}

@@ -1,0 +1,197 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { getServiceByCode, unitOffersService } from "../../db/queries/services";
+import { getUnitByCode, isInSubtree } from "../../db/queries/units";
+import type { PreparedInsert, RollupCell } from "../../db/queries/responses";
+import { monthOf, vnDate } from "~/metrics/periods";
+import type { AnswerSet, IndexModel, SurveyDefinition } from "~/survey/types";
+import { validateAnswers, type FieldError } from "~/survey/validate-answers";
+import { ApiError, zodFields } from "./api-error.server";
+import type { CommitOutcome } from "./group-commit.server";
+import { PAPER_ROLES, type Principal } from "./principal.server";
+import type { AppServices } from "./services.server";
+import { loadPublishedVersion } from "./survey-versions.server";
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const submissionSchema = z.strictObject({
+  id: z.uuid(),
+  survey: z.string().min(1).max(64),
+  version: z.number().int().positive().optional(),
+  unit: z.string().trim().min(1).max(64),
+  service: z.string().trim().min(1).max(64).nullish(),
+  channel: z.enum(["kiosk", "online", "paper"]),
+  dossier: z.string().trim().min(1).max(100).nullish(),
+  locale: z.enum(["vi", "en"]).default("vi"),
+  startedAt: isoInstant.nullish(),
+  submittedAt: isoInstant.optional(),
+  answers: z.record(z.string(), z.unknown()),
+});
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** Clock skew we tolerate from devices before a time counts as "in the future". */
+const FUTURE_SLACK_MS = 10 * 60 * 1000;
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Same body → same hash, whatever the key order: a resend is recognised as a duplicate. */
+export function contentHash(body: unknown): string {
+  return createHash("sha256").update(canonical(body)).digest("base64url");
+}
+
+export function normalizeDossier(code: string): string {
+  return code.trim().toUpperCase();
+}
+
+export function rollupCells(def: SurveyDefinition, model: IndexModel, answers: AnswerSet): RollupCell[] {
+  const cells: RollupCell[] = [];
+  for (const q of def.sections.flatMap((s) => s.questions)) {
+    const value = answers[q.id];
+    if (value === undefined) continue;
+    if ((q.type === "scale5" || q.type === "smiley" || q.type === "stars") && typeof value === "number") {
+      cells.push({ question_id: q.id, code: value });
+    } else if (q.type === "single" && typeof value === "string") {
+      cells.push({ question_id: q.id, code: q.options.findIndex((o) => o.id === value) + 1 });
+    }
+  }
+  // Respondents who answered at least one item validly: the honest n of an element/aspect.
+  for (const aspect of model.aspects) {
+    let aspectAnswered = false;
+    for (const element of aspect.elements) {
+      if (element.items.some((id) => typeof answers[id] === "number")) {
+        cells.push({ question_id: `@el/${element.id}`, code: 0 });
+        aspectAnswered = true;
+      }
+    }
+    if (aspectAnswered) cells.push({ question_id: `@as/${aspect.id}`, code: 0 });
+  }
+  return cells;
+}
+
+export function answerRows(responseId: string, answers: AnswerSet) {
+  return Object.entries(answers).map(([question_id, value]) => ({
+    response_id: responseId,
+    question_id,
+    code: typeof value === "number" ? value : null,
+    text: typeof value === "number" ? null : Array.isArray(value) ? value.join(";") : value,
+  }));
+}
+
+/**
+ * Checks a submission against its published version, the caller's rights and the unit
+ * and service catalogues, and prepares the rows. Reads only; nothing is written here.
+ */
+export async function prepareSubmission(
+  services: AppServices,
+  body: unknown,
+  principal: Principal,
+  now = new Date(),
+): Promise<PreparedInsert> {
+  const parsed = submissionSchema.safeParse(body);
+  if (!parsed.success) throw new ApiError("invalid", "errors.invalid", zodFields(parsed.error.issues));
+  const s = parsed.data;
+
+  if (s.channel === "kiosk" && principal.kind !== "kiosk") throw new ApiError("unauthorized", "errors.kioskTokenRequired");
+  if (s.channel === "paper") {
+    if (principal.kind !== "token") throw new ApiError("unauthorized", "errors.apiTokenRequired");
+    if (!PAPER_ROLES.includes(principal.role)) throw new ApiError("forbidden", "errors.forbidden");
+  }
+  if (s.channel !== "kiosk" && principal.kind === "kiosk") throw new ApiError("forbidden", "errors.forbidden");
+
+  const fields: Record<string, FieldError> = {};
+  const version = await loadPublishedVersion(services.db, s.survey, s.version);
+  if (!version) fields[s.version === undefined ? "survey" : "version"] = { key: "validation.surveyNotPublished" };
+
+  const submittedAt = s.submittedAt ?? now.toISOString();
+  if (Date.parse(submittedAt) > now.getTime() + FUTURE_SLACK_MS) fields.submittedAt = { key: "validation.future" };
+  if (s.startedAt && Date.parse(s.startedAt) > Date.parse(submittedAt)) fields.startedAt = { key: "validation.startedAfterSubmitted" };
+  const date = vnDate(submittedAt);
+
+  const unit = await getUnitByCode(services.db, s.unit);
+  if (!unit) fields.unit = { key: "validation.unknownUnit" };
+  else if (unit.valid_to && unit.valid_to <= date) fields.unit = { key: "validation.unitClosed" };
+
+  const service = s.service ? await getServiceByCode(services.db, s.service) : undefined;
+  if (s.service && !service) fields.service = { key: "validation.unknownService" };
+  if (unit && service && !(await unitOffersService(services.db, unit.id, service.id))) {
+    fields.service = { key: "validation.serviceNotOffered" };
+  }
+
+  let answers: AnswerSet = {};
+  if (version) {
+    const checked = validateAnswers(version.definition, s.answers);
+    if (checked.ok) answers = checked.answers;
+    else for (const [id, error] of Object.entries(checked.errors)) fields[`answers.${id}`] = error;
+  }
+  if (Object.keys(fields).length || !version || !unit) throw new ApiError("invalid", "errors.invalid", fields);
+
+  if (principal.kind === "kiosk" && principal.unitId !== unit.id) throw new ApiError("forbidden", "errors.otherUnit");
+  if (principal.kind === "token" && principal.unitId !== null && !(await isInSubtree(services.db, principal.unitId, unit.id))) {
+    throw new ApiError("forbidden", "errors.otherUnit");
+  }
+
+  return {
+    response: {
+      id: s.id.toLowerCase(),
+      survey_id: version.surveyId,
+      survey_version_id: version.id,
+      unit_id: unit.id,
+      service_id: service?.id ?? null,
+      channel: s.channel,
+      kiosk_id: principal.kind === "kiosk" ? principal.kioskId : null,
+      dossier_hash: s.dossier ? services.hasher.hash("dossier", normalizeDossier(s.dossier)) : null,
+      locale: s.locale,
+      started_at: s.startedAt ?? null,
+      submitted_at: new Date(submittedAt).toISOString(),
+      submitted_date: date,
+      received_at: now.toISOString(),
+      content_hash: contentHash(body),
+    },
+    answers: answerRows(s.id.toLowerCase(), answers),
+    month: monthOf(date),
+    cells: rollupCells(version.definition, version.indexModel, answers),
+  };
+}
+
+export type IngestResult = { id: string; status: "created" | "duplicate" } | { id: string; error: ApiError };
+
+function toResult(id: string, outcome: CommitOutcome): IngestResult {
+  if (outcome.status !== "conflict") return { id, status: outcome.status };
+  return { id, error: new ApiError("conflict", outcome.reason === "dossier" ? "errors.dossierRated" : "errors.idReused") };
+}
+
+export async function ingestOne(services: AppServices, body: unknown, principal: Principal): Promise<IngestResult> {
+  const prepared = await prepareSubmission(services, body, principal);
+  return toResult(prepared.response.id, await services.committer.submit(prepared));
+}
+
+/** Each item on its own: one bad item does not reject the others. All good ones share a commit. */
+export async function ingestMany(services: AppServices, bodies: unknown[], principal: Principal): Promise<IngestResult[]> {
+  const prepared = await Promise.all(
+    bodies.map(async (body) => {
+      try {
+        return await prepareSubmission(services, body, principal);
+      } catch (error) {
+        if (error instanceof ApiError) return error;
+        throw error;
+      }
+    }),
+  );
+  return Promise.all(
+    prepared.map(async (p, i) => {
+      if (p instanceof ApiError) {
+        const rawId = (bodies[i] as { id?: unknown } | null)?.id;
+        return { id: typeof rawId === "string" ? rawId : "", error: p };
+      }
+      return toResult(p.response.id, await services.committer.submit(p));
+    }),
+  );
+}

@@ -1,0 +1,43 @@
+import { findApiToken, findKioskByToken, touchKiosk } from "../../db/queries/credentials";
+import type { Role } from "../../db/schema";
+import { ApiError } from "./api-error.server";
+import type { AppServices } from "./services.server";
+
+export type Principal =
+  | { kind: "anonymous" }
+  | { kind: "kiosk"; kioskId: number; unitId: number; surveyId: number | null }
+  | { kind: "token"; tokenId: number; role: Role; unitId: number | null };
+
+/** Who is calling, from `Authorization: Bearer …`; a bad or revoked token is a 401, never anonymous. */
+export async function principalOf(request: Request, services: AppServices): Promise<Principal> {
+  const header = request.headers.get("authorization");
+  if (!header) return { kind: "anonymous" };
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new ApiError("unauthorized", "errors.unauthorized");
+  const token = match[1];
+  const hash = services.hasher.hash("token", token);
+  if (token.startsWith("hlk_")) {
+    const kiosk = await findKioskByToken(services.db, hash);
+    if (!kiosk) throw new ApiError("unauthorized", "errors.unauthorized");
+    if (kiosk.status !== "active") throw new ApiError("unauthorized", "errors.kioskRevoked");
+    await touchKiosk(services.db, kiosk.id, new Date().toISOString());
+    return { kind: "kiosk", kioskId: kiosk.id, unitId: kiosk.unit_id, surveyId: kiosk.survey_id };
+  }
+  const row = await findApiToken(services.db, hash);
+  if (!row || row.revoked_at) throw new ApiError("unauthorized", "errors.unauthorized");
+  return { kind: "token", tokenId: row.id, role: row.role, unitId: row.unit_id };
+}
+
+/** Per-device / per-token / per-address throttling (API.md: never per address for kiosks). */
+export function throttle(principal: Principal, services: AppServices, clientAddress: string): void {
+  const wait =
+    principal.kind === "kiosk"
+      ? services.limits.kiosk.take(`kiosk:${principal.kioskId}`)
+      : principal.kind === "token"
+        ? services.limits.token.take(`token:${principal.tokenId}`)
+        : services.limits.online.take(`addr:${clientAddress}`);
+  if (wait > 0) throw new ApiError("rate_limited", "errors.rateLimited", undefined, wait);
+}
+
+export const REPORT_ROLES: readonly Role[] = ["admin", "analyst", "unit-manager"];
+export const PAPER_ROLES: readonly Role[] = ["admin", "unit-manager"];

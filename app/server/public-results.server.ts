@@ -1,0 +1,61 @@
+import type { Db } from "../../db/index";
+import { listPublished } from "../../db/queries/surveys";
+import { vnDate } from "~/metrics/periods";
+import type { AppLocale } from "~/i18n/config";
+import type { IndexModel } from "~/survey/types";
+import type { SummaryViewData } from "~/components/summary-view";
+import { ApiError } from "./api-error.server";
+import { buildSummary, parseSummaryQuery } from "./report.server";
+import { loadPublishedVersion } from "./survey-versions.server";
+
+const PREFERRED_SURVEY = "sipas-2017";
+
+/**
+ * The public transparency page (công khai kết quả): aggregated figures only, never a
+ * response or a comment, so it needs no sign-in.
+ */
+export async function loadPublicSummary(db: Db, params: URLSearchParams, locale: AppLocale) {
+  const published = await listPublished(db);
+  const latest = [...new Map(published.map((p) => [p.slug, p])).values()];
+  const indexed = [];
+  for (const p of latest) {
+    const v = await loadPublishedVersion(db, p.slug);
+    if (v && v.indexModel.aspects.length) indexed.push({ slug: p.slug, title: locale === "en" ? p.title_en : p.title_vi, model: v.indexModel });
+  }
+  const roots = await db.selectFrom("unit").select(["id", "code", "name"]).where("parent_id", "is", null).where("valid_to", "is", null).orderBy("code").execute();
+  const root = roots[0];
+  const units = root
+    ? [root, ...(await db.selectFrom("unit").select(["id", "code", "name"]).where("parent_id", "=", root.id).where("valid_to", "is", null).orderBy("name").execute())]
+    : [];
+  const year = vnDate(new Date()).slice(0, 4);
+  const query = {
+    survey: params.get("survey") ?? (indexed.some((s) => s.slug === PREFERRED_SURVEY) ? PREFERRED_SURVEY : indexed[0]?.slug ?? ""),
+    unit: params.get("unit") ?? root?.code ?? "",
+    from: params.get("from") ?? `${year}-01-01`,
+    to: params.get("to") ?? vnDate(new Date()),
+  };
+  const surveys = indexed.map(({ slug, title }) => ({ slug, title }));
+  if (!query.survey || !query.unit) return { summary: null, surveys, units, query };
+  try {
+    const summary = await buildSummary(db, parseSummaryQuery(new URLSearchParams(query)), { unitId: null });
+    const model = indexed.find((s) => s.slug === query.survey)?.model;
+    return { summary: toView(summary, model, locale), surveys, units, query };
+  } catch (error) {
+    if (error instanceof ApiError) throw new Response(error.messageKey, { status: 400 });
+    throw error;
+  }
+}
+
+function toView(s: Awaited<ReturnType<typeof buildSummary>>, model: IndexModel | undefined, locale: AppLocale): SummaryViewData {
+  const titles = new Map(model?.aspects.flatMap((a) => a.elements.map((e) => [e.id, e.title[locale]] as const)) ?? []);
+  return {
+    period: s.period,
+    n: s.n,
+    index: s.index,
+    target: s.target,
+    meetsTarget: s.meetsTarget,
+    method: { aggregation: s.method.aggregation },
+    elements: s.elements.map((e) => ({ ...e, title: titles.get(e.id) ?? e.id })),
+    units: s.units,
+  };
+}

@@ -1,0 +1,35 @@
+import type { Db } from "../../db/index";
+import type { Env } from "./env.server";
+import { GroupCommitter } from "./group-commit.server";
+import { createRateLimiter, type RateLimiter } from "./rate-limit.server";
+import { createHasher, type Hasher } from "./secrets.server";
+
+/** What every loader and action gets through the Remix load context. */
+export interface AppServices {
+  db: Db;
+  env: Env;
+  hasher: Hasher;
+  committer: GroupCommitter;
+  limits: {
+    /** Citizens online: per client address. */
+    online: RateLimiter;
+    /** Kiosks: per device, never per address (a centre shares one address). */
+    kiosk: RateLimiter;
+    /** Integrations: per token, above the 100 requests/s API.md promises. */
+    token: RateLimiter;
+  };
+}
+
+export function createServices(db: Db, env: Env, secretKey: string): AppServices {
+  return {
+    db,
+    env,
+    hasher: createHasher(secretKey),
+    committer: new GroupCommitter(db),
+    limits: {
+      online: createRateLimiter({ capacity: 20, refillPerSecond: 1 }),
+      kiosk: createRateLimiter({ capacity: 10, refillPerSecond: 0.5 }),
+      token: createRateLimiter({ capacity: 400, refillPerSecond: 200 }),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import pg from "pg";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import type { Database } from "./schema";
+import { migrationProvider } from "./migrations/index";
+
+export type Db = Kysely<Database>;
+export type DbDialect = "sqlite" | "postgres";
+
+export const DEFAULT_DATABASE_URL = "./data/hailong.sqlite";
+
+export interface DbTarget {
+  dialect: DbDialect;
+  /** File path for SQLite, connection string for PostgreSQL. */
+  location: string;
+}
+
+/** Reads DATABASE_URL: a file path or `file:` URL means SQLite, `postgres://` PostgreSQL. */
+export function parseDatabaseUrl(url: string): DbTarget {
+  const trimmed = url.trim();
+  if (/^postgres(ql)?:\/\//i.test(trimmed)) return { dialect: "postgres", location: trimmed };
+  if (/^file:/i.test(trimmed)) {
+    const location = trimmed.replace(/^file:(\/\/)?/i, "");
+    if (!location) throw new Error("DATABASE_URL file: URL has no path");
+    return { dialect: "sqlite", location };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    throw new Error(`DATABASE_URL scheme not supported: ${trimmed.split(":")[0]}`);
+  }
+  if (!trimmed) throw new Error("DATABASE_URL is empty");
+  return { dialect: "sqlite", location: trimmed };
+}
+
+// pg returns int8/numeric as strings to avoid precision loss; our counts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const conn = new SQLite(file);
+  conn.pragma("journal_mode = WAL");
+  // FULL: an acknowledged response must survive a power cut (NORMAL may lose the last commits).
+  conn.pragma("synchronous = FULL");
+  conn.pragma("foreign_keys = ON");
+  conn.pragma("busy_timeout = 5000");
+  return conn;
+}
+
+export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Db {
+  const target = parseDatabaseUrl(url);
+  if (target.dialect === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.location, max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: openSqlite(target.location) }),
+  });
+}
+
+export function dialectOf(url: string): DbDialect {
+  return parseDatabaseUrl(url).dialect;
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as core from "./20261124_0001_core";
+
+// Listed statically so the same migrations run from the CLI (tsx) and the bundled server.
+const migrations: Record<string, Migration> = {
+  "20261124_0001_core": core,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,98 @@
+import type { Kysely } from "kysely";
+import type { Channel, Database, NewAnswer, NewResponse } from "../schema";
+
+type Db = Kysely<Database>;
+
+/** A roll-up cell one response adds to: an item's code (1..5) or an element's participation (code 0). */
+export interface RollupCell {
+  question_id: string;
+  code: number;
+}
+
+/** Everything one insert needs, prepared outside the transaction. */
+export interface PreparedInsert {
+  response: NewResponse & { channel: Channel };
+  answers: NewAnswer[];
+  month: string;
+  cells: RollupCell[];
+}
+
+export function findResponses(db: Db, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom("response").select(["id", "content_hash"]).where("id", "in", ids).execute();
+}
+
+export async function takenDossiers(db: Db, pairs: Array<{ surveyId: number; dossierHash: string }>): Promise<Set<string>> {
+  if (!pairs.length) return new Set();
+  const rows = await db
+    .selectFrom("response")
+    .select(["survey_id", "dossier_hash"])
+    .where("dossier_hash", "in", pairs.map((p) => p.dossierHash))
+    .execute();
+  return new Set(rows.map((r) => `${r.survey_id}:${r.dossier_hash}`));
+}
+
+const chunk = <T>(rows: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+
+/**
+ * Inserts responses, their answers and the roll-up increments. Call inside one
+ * transaction: the roll-ups must never disagree with the raw rows. Increments are summed
+ * per cell first, because one upsert statement may touch a row only once (PostgreSQL).
+ */
+export async function insertResponses(db: Db, items: PreparedInsert[]): Promise<void> {
+  if (!items.length) return;
+  for (const part of chunk(items.map((i) => i.response), 500)) {
+    await db.insertInto("response").values(part).execute();
+  }
+  const answers = items.flatMap((i) => i.answers);
+  for (const part of chunk(answers, 1000)) {
+    await db.insertInto("answer").values(part).execute();
+  }
+
+  const responseCells = new Map<string, { survey_id: number; survey_version_id: number; month: string; unit_id: number; service_id: number; channel: Channel; count: number }>();
+  const answerCells = new Map<string, { survey_id: number; survey_version_id: number; month: string; unit_id: number; service_id: number; channel: Channel; question_id: string; code: number; count: number }>();
+  for (const item of items) {
+    const r = item.response;
+    const base = {
+      survey_id: r.survey_id,
+      survey_version_id: r.survey_version_id,
+      month: item.month,
+      unit_id: r.unit_id,
+      service_id: r.service_id ?? 0,
+      channel: r.channel,
+    };
+    const key = `${base.survey_id}|${base.survey_version_id}|${base.month}|${base.unit_id}|${base.service_id}|${base.channel}`;
+    const rc = responseCells.get(key) ?? { ...base, count: 0 };
+    rc.count += 1;
+    responseCells.set(key, rc);
+    for (const cell of item.cells) {
+      const cellKey = `${key}|${cell.question_id}|${cell.code}`;
+      const ac = answerCells.get(cellKey) ?? { ...base, question_id: cell.question_id, code: cell.code, count: 0 };
+      ac.count += 1;
+      answerCells.set(cellKey, ac);
+    }
+  }
+  for (const part of chunk([...responseCells.values()], 500)) {
+    await db
+      .insertInto("rollup_response")
+      .values(part)
+      .onConflict((oc) =>
+        oc
+          .columns(["survey_id", "month", "unit_id", "service_id", "channel", "survey_version_id"])
+          .doUpdateSet((eb) => ({ count: eb("rollup_response.count", "+", eb.ref("excluded.count")) })),
+      )
+      .execute();
+  }
+  for (const part of chunk([...answerCells.values()], 500)) {
+    await db
+      .insertInto("rollup_answer")
+      .values(part)
+      .onConflict((oc) =>
+        oc
+          .columns(["survey_id", "month", "unit_id", "service_id", "channel", "survey_version_id", "question_id", "code"])
+          .doUpdateSet((eb) => ({ count: eb("rollup_answer.count", "+", eb.ref("excluded.count")) })),
+      )
+      .execute();
+  }
+}

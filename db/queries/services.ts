@@ -1,0 +1,59 @@
+import type { Kysely } from "kysely";
+import type { Database, Service } from "../schema";
+
+type Db = Kysely<Database>;
+
+export interface ServiceInput {
+  code: string;
+  name: string;
+  field: string;
+  level: string;
+}
+
+export function getServiceByCode(db: Db, code: string): Promise<Service | undefined> {
+  return db.selectFrom("service").selectAll().where("code", "=", code).executeTakeFirst();
+}
+
+export function listServices(db: Db): Promise<Service[]> {
+  return db.selectFrom("service").selectAll().orderBy("code").execute();
+}
+
+export async function upsertService(db: Db, input: ServiceInput, now: string): Promise<"added" | "updated" | "unchanged"> {
+  const existing = await getServiceByCode(db, input.code);
+  if (!existing) {
+    await db.insertInto("service").values({ ...input, created_at: now }).execute();
+    return "added";
+  }
+  if (existing.name === input.name && existing.field === input.field && existing.level === input.level) return "unchanged";
+  await db.updateTable("service").set({ name: input.name, field: input.field, level: input.level }).where("id", "=", existing.id).execute();
+  return "updated";
+}
+
+export async function offerServices(db: Db, unitId: number, serviceIds: number[]): Promise<void> {
+  if (!serviceIds.length) return;
+  await db
+    .insertInto("unit_service")
+    .values(serviceIds.map((service_id) => ({ unit_id: unitId, service_id })))
+    .onConflict((oc) => oc.columns(["unit_id", "service_id"]).doNothing())
+    .execute();
+}
+
+export async function unitOffersService(db: Db, unitId: number, serviceId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("unit_service")
+    .select("unit_id")
+    .where("unit_id", "=", unitId)
+    .where("service_id", "=", serviceId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function servicesOfUnit(db: Db, unitId: number): Promise<Service[]> {
+  return db
+    .selectFrom("service")
+    .innerJoin("unit_service", "unit_service.service_id", "service.id")
+    .selectAll("service")
+    .where("unit_service.unit_id", "=", unitId)
+    .orderBy("service.name")
+    .execute();
+}

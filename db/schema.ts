@@ -1,0 +1,247 @@
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Times are ISO 8601 strings in UTC; `*_date` / `month` columns are calendar values in
+// Asia/Ho_Chi_Minh, computed at write time so both dialects group by plain text.
+// Flags are integers (0/1) because SQLite has no boolean and the code must not care.
+
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  level: string;
+  parent_id: number | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  successor_id: number | null;
+  created_at: string;
+}
+
+/** Every (ancestor, descendant) pair of the unit tree, itself included at depth 0. */
+export interface UnitClosureTable {
+  ancestor_id: number;
+  descendant_id: number;
+  depth: number;
+}
+
+export interface ServiceTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  field: string;
+  level: string;
+  created_at: string;
+}
+
+export interface UnitServiceTable {
+  unit_id: number;
+  service_id: number;
+}
+
+export interface SurveyTable {
+  id: Generated<number>;
+  slug: string;
+  title_vi: string;
+  title_en: string;
+  created_at: string;
+}
+
+export type SurveyVersionStatus = "draft" | "published" | "retired";
+
+export interface SurveyVersionTable {
+  id: Generated<number>;
+  survey_id: number;
+  version: number;
+  status: SurveyVersionStatus;
+  definition: string;
+  index_model: string;
+  content_hash: string;
+  created_at: string;
+  published_at: string | null;
+  published_by: string | null;
+  retired_at: string | null;
+}
+
+export type Channel = "kiosk" | "online" | "paper";
+
+export interface ResponseTable {
+  id: string;
+  survey_id: number;
+  survey_version_id: number;
+  unit_id: number;
+  service_id: number | null;
+  channel: Channel;
+  kiosk_id: number | null;
+  dossier_hash: string | null;
+  locale: string;
+  started_at: string | null;
+  submitted_at: string;
+  submitted_date: string;
+  received_at: string;
+  content_hash: string;
+}
+
+/** One row per answered question. `code` holds scale/number answers, `text` the rest. */
+export interface AnswerTable {
+  response_id: string;
+  question_id: string;
+  code: number | null;
+  text: string | null;
+}
+
+/**
+ * Report roll-up: how many answers of each code a question got, per month, unit, service
+ * and channel. Maintained in the same transaction as the response insert.
+ * `service_id` 0 means "no service given" so the key stays NOT NULL for upserts.
+ */
+export interface RollupAnswerTable {
+  survey_id: number;
+  survey_version_id: number;
+  month: string;
+  unit_id: number;
+  service_id: number;
+  channel: Channel;
+  question_id: string;
+  code: number;
+  count: number;
+}
+
+/** Responses per month × unit × service × channel (the `n` of reports). */
+export interface RollupResponseTable {
+  survey_id: number;
+  survey_version_id: number;
+  month: string;
+  unit_id: number;
+  service_id: number;
+  channel: Channel;
+  count: number;
+}
+
+export interface KioskTable {
+  id: Generated<number>;
+  unit_id: number;
+  counter: string | null;
+  name: string;
+  token_hash: string;
+  setup_hash: string | null;
+  setup_expires_at: string | null;
+  survey_id: number | null;
+  service_id: number | null;
+  status: "active" | "revoked";
+  last_seen_at: string | null;
+  queued_reported: number | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface InvitationTable {
+  id: Generated<number>;
+  token_hash: string;
+  survey_id: number;
+  unit_id: number;
+  service_id: number | null;
+  dossier_hash: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export type Role = "admin" | "analyst" | "designer" | "unit-manager";
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: Role;
+  unit_id: number | null;
+  disabled: Generated<number>;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  role: Role;
+  unit_id: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export type TargetScope = "overall" | "element" | "unit" | "service";
+
+export interface TargetTable {
+  id: Generated<number>;
+  year: number;
+  scope: TargetScope;
+  /** element id, unit code or service code; '' for overall. */
+  scope_key: string;
+  /** null = applies to every survey. */
+  survey_id: number | null;
+  value: number;
+  source: string | null;
+}
+
+export interface DossierCountTable {
+  unit_id: number;
+  service_id: number;
+  month: string;
+  count: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface Database {
+  unit: UnitTable;
+  unit_closure: UnitClosureTable;
+  service: ServiceTable;
+  unit_service: UnitServiceTable;
+  survey: SurveyTable;
+  survey_version: SurveyVersionTable;
+  response: ResponseTable;
+  answer: AnswerTable;
+  rollup_answer: RollupAnswerTable;
+  rollup_response: RollupResponseTable;
+  kiosk: KioskTable;
+  invitation: InvitationTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  target: TargetTable;
+  dossier_count: DossierCountTable;
+  audit_log: AuditLogTable;
+}
+
+export type Unit = Selectable<UnitTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;
+export type Service = Selectable<ServiceTable>;
+export type NewService = Insertable<ServiceTable>;
+export type Survey = Selectable<SurveyTable>;
+export type SurveyVersion = Selectable<SurveyVersionTable>;
+export type ResponseRow = Selectable<ResponseTable>;
+export type NewResponse = Insertable<ResponseTable>;
+export type NewAnswer = Insertable<AnswerTable>;
+export type Kiosk = Selectable<KioskTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type ApiToken = Selectable<ApiTokenTable>;
+export type Target = Selectable<TargetTable>;
+export type AuditLog = Selectable<AuditLogTable>;

@@ -1,0 +1,17 @@
+import { startServer } from "./server";
+import { seedDemoIfEmpty } from "../db/seed/first-start";
+
+// `npm start`: migrations, shipped questionnaires, demo data on the first start, then serve.
+try {
+  const server = await startServer({ onDatabaseReady: seedDemoIfEmpty });
+  console.log(`Hài Lòng đang chạy tại ${server.url}  (Ctrl+C để dừng)`);
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+} catch (error) {
+  console.error(`Không khởi động được: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,72 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+import { createDb, type Db } from "../db/index";
+import { prepareDatabase } from "../app/server/bootstrap.server";
+import { parseEnv, type Env } from "../app/server/env.server";
+import { loadSecretKey } from "../app/server/secrets.server";
+import { createServices, type AppServices } from "../app/server/services.server";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Environment to parse instead of process.env (tests pass their own). */
+  env?: Record<string, string | undefined>;
+  /** An existing database handle (tests); otherwise created from DATABASE_URL. */
+  db?: Db;
+  buildPath?: string;
+  /** Called once the database is ready, before the first request (seeding on first start). */
+  onDatabaseReady?: (db: Db, env: Env) => Promise<void>;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const env = parseEnv(opts.env ?? process.env);
+  const db = opts.db ?? createDb(env.DATABASE_URL);
+  await prepareDatabase(db);
+  await opts.onDatabaseReady?.(db, env);
+  const services = createServices(db, env, loadSecretKey(env.SECRET_KEY, env.SECRET_KEY_FILE));
+
+  const buildFile = path.resolve(opts.buildPath ?? "build/index.js");
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req) => ({ services, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+
+  const server = await new Promise<import("node:http").Server>((resolve, reject) => {
+    const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+    s.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const host = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    services,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await services.committer.drain();
+      if (!opts.db) await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// One config, five projects (see docs/decisions/001-testing.md):
+//   unit, component                      fast, no I/O beyond the file system
+//   integration-sqlite, -postgres        the SAME files, once per database dialect
+//   e2e                                  built app + real Chromium, one file at a time
+//
+// Every project `extends: true`, so it inherits `resolve.alias` below.
+
+const app = fileURLToPath(new URL("./app", import.meta.url));
+
+const integrationInclude = ["tests/integration/**/*.test.ts"];
+
+export default defineConfig({
+  resolve: {
+    alias: { "~": app },
+  },
+  test: {
+    // 2-core machines: two workers at most. The e2e project runs on its own afterwards
+    // (fileParallelism: false puts its files in a final, single-worker group).
+    maxWorkers: 2,
+    // Per-file isolation (the default) stays on: every test file gets a fresh module graph.
+    isolate: true,
+    passWithNoTests: true,
+    teardownTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "component",
+          include: ["tests/component/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["tests/support/component-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration-sqlite",
+          include: integrationInclude,
+          environment: "node",
+          env: { TEST_DIALECT: "sqlite" },
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration-postgres",
+          include: integrationInclude,
+          environment: "node",
+          env: { TEST_DIALECT: "postgres" },
+          // Starts ONE embedded PostgreSQL for the run; provides `pgAdminUrl`.
+          globalSetup: ["tests/support/postgres-global-setup.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          // Runs `remix build` once (skipped with E2E_SKIP_BUILD=1).
+          globalSetup: ["tests/support/e2e-global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

@@ -49,6 +49,8 @@ export default defineConfig({
           include: integrationInclude,
           environment: "node",
           env: { TEST_DIALECT: "sqlite" },
+          // HTTP tests run the built app (scripts/server.ts): build it when stale.
+          globalSetup: ["tests/support/build-global-setup.ts"],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
@@ -61,7 +63,7 @@ export default defineConfig({
           environment: "node",
           env: { TEST_DIALECT: "postgres" },
           // Starts ONE embedded PostgreSQL for the run; provides `pgAdminUrl`.
-          globalSetup: ["tests/support/postgres-global-setup.ts"],
+          globalSetup: ["tests/support/build-global-setup.ts", "tests/support/postgres-global-setup.ts"],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
@@ -72,8 +74,8 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
-          // Runs `remix build` once (skipped with E2E_SKIP_BUILD=1).
-          globalSetup: ["tests/support/e2e-global-setup.ts"],
+          // Builds the app when stale (skipped with E2E_SKIP_BUILD=1).
+          globalSetup: ["tests/support/build-global-setup.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -29,9 +29,12 @@ export function SiteLayout({ children }: { children: ReactNode }) {
         {t("app.skipToContent")}
       </a>
       <header className="site-header">
-        <Link to="/" className="brand">
+        <Link to="/" className="brand" title={t("nav.home")}>
           {t("app.name")}
         </Link>
+        <nav aria-label={t("app.name")} className="site-nav">
+          <Link to="/cong-khai">{t("nav.publicResults")}</Link>
+        </nav>
         <LanguageSwitch />
       </header>
       <main id="main" tabIndex={-1}>

@@ -26,6 +26,24 @@ export interface StartOptions {
   onDatabaseReady?: (db: Db, env: Env) => Promise<void>;
 }
 
+/**
+ * Pages' forms must be posted from our own pages. Remix aborts such posts with a bare 500;
+ * answer 403 instead, before any route runs. The API (bearer tokens) is not affected.
+ */
+function refuseCrossSiteForms(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const origin = req.headers.origin;
+  if (req.method === "GET" || req.method === "HEAD" || !origin || req.path.startsWith("/api/")) return next();
+  let originHost = "";
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // "null" or malformed origins are never ours
+  }
+  const host = req.headers["x-forwarded-host"] ?? req.headers.host;
+  if (originHost && originHost === host) return next();
+  res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: gửi từ trang khác (CSRF).");
+}
+
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const env = parseEnv(opts.env ?? process.env);
   const db = opts.db ?? createDb(env.DATABASE_URL);
@@ -39,6 +57,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const app = express();
   app.disable("x-powered-by");
   if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
+  app.use(refuseCrossSiteForms);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.all(

@@ -1,11 +1,10 @@
 import { createCookie } from "@remix-run/node";
 import i18next, { type TFunction } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
-import vi from "../../public/locales/vi/common.json";
-import en from "../../public/locales/en/common.json";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, NAMESPACE, SUPPORTED_LOCALES, asLocale, type AppLocale } from "./config";
+import { messages } from "./messages.server";
 
-export const messages: Record<AppLocale, Record<string, unknown>> = { vi, en };
+export { messages };
 
 export const localeCookie = createCookie(LOCALE_COOKIE, {
   path: "/",
@@ -27,7 +26,7 @@ export const remixI18n = new RemixI18Next({
 
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { vi: { [NAMESPACE]: vi }, en: { [NAMESPACE]: en } },
+  resources: { vi: { [NAMESPACE]: messages.vi }, en: { [NAMESPACE]: messages.en } },
   ns: [NAMESPACE],
   defaultNS: NAMESPACE,
   fallbackLng: DEFAULT_LOCALE,

@@ -3,6 +3,7 @@ import { apiLocale, translator } from "~/i18n/i18n.server";
 import { ApiError, errorResponse } from "./api-error.server";
 import { principalOf, throttle, type Principal } from "./principal.server";
 import type { AppServices } from "./services.server";
+import { assertSameOrigin } from "./session.server";
 
 export interface ApiCall {
   request: Request;
@@ -23,6 +24,14 @@ export async function handleApi(
   try {
     const { services, clientAddress } = args.context;
     const principal = await principalOf(args.request, services);
+    // Cookie-authenticated writes must come from our own pages.
+    if (principal.kind === "user" && args.request.method !== "GET") {
+      try {
+        assertSameOrigin(args.request);
+      } catch {
+        throw new ApiError("forbidden", "errors.forbidden");
+      }
+    }
     throttle(principal, services, clientAddress);
     return await handler({ request: args.request, services, principal, params: args.params });
   } catch (error) {

@@ -8,7 +8,7 @@ import type { AnswerSet, IndexModel, SurveyDefinition } from "~/survey/types";
 import { validateAnswers, type FieldError } from "~/survey/validate-answers";
 import { ApiError, zodFields } from "./api-error.server";
 import type { CommitOutcome } from "./group-commit.server";
-import { PAPER_ROLES, type Principal } from "./principal.server";
+import { PAPER_ROLES, hasRole, type Principal } from "./principal.server";
 import type { AppServices } from "./services.server";
 import { loadPublishedVersion } from "./survey-versions.server";
 
@@ -101,8 +101,8 @@ export async function prepareSubmission(
 
   if (s.channel === "kiosk" && principal.kind !== "kiosk") throw new ApiError("unauthorized", "errors.kioskTokenRequired");
   if (s.channel === "paper") {
-    if (principal.kind !== "token") throw new ApiError("unauthorized", "errors.apiTokenRequired");
-    if (!PAPER_ROLES.includes(principal.role)) throw new ApiError("forbidden", "errors.forbidden");
+    if (principal.kind !== "token" && principal.kind !== "user") throw new ApiError("unauthorized", "errors.apiTokenRequired");
+    if (!hasRole(principal, PAPER_ROLES)) throw new ApiError("forbidden", "errors.forbidden");
   }
   if (s.channel !== "kiosk" && principal.kind === "kiosk") throw new ApiError("forbidden", "errors.forbidden");
 
@@ -134,7 +134,7 @@ export async function prepareSubmission(
   if (Object.keys(fields).length || !version || !unit) throw new ApiError("invalid", "errors.invalid", fields);
 
   if (principal.kind === "kiosk" && principal.unitId !== unit.id) throw new ApiError("forbidden", "errors.otherUnit");
-  if (principal.kind === "token" && principal.unitId !== null && !(await isInSubtree(services.db, principal.unitId, unit.id))) {
+  if ((principal.kind === "token" || principal.kind === "user") && principal.unitId !== null && !(await isInSubtree(services.db, principal.unitId, unit.id))) {
     throw new ApiError("forbidden", "errors.otherUnit");
   }
 

@@ -2,16 +2,31 @@ import { findApiToken, findKioskByToken, touchKiosk } from "../../db/queries/cre
 import type { Role } from "../../db/schema";
 import { ApiError } from "./api-error.server";
 import type { AppServices } from "./services.server";
+import { getSessionUser } from "./session.server";
 
 export type Principal =
   | { kind: "anonymous" }
   | { kind: "kiosk"; kioskId: number; unitId: number; surveyId: number | null }
-  | { kind: "token"; tokenId: number; role: Role; unitId: number | null };
+  | { kind: "token"; tokenId: number; role: Role; unitId: number | null }
+  | { kind: "user"; userId: number; role: Role; unitId: number | null };
 
-/** Who is calling, from `Authorization: Bearer …`; a bad or revoked token is a 401, never anonymous. */
+/** A caller acting with a role over a unit subtree: an API token or a signed-in user. */
+export type RolePrincipal = Extract<Principal, { role: Role }>;
+
+export function hasRole(principal: Principal, roles: readonly Role[]): principal is RolePrincipal {
+  return (principal.kind === "token" || principal.kind === "user") && roles.includes(principal.role);
+}
+
+/**
+ * Who is calling: `Authorization: Bearer …` (kiosk or API token), else the admin web UI's
+ * session cookie, else anonymous. A bad or revoked token is a 401, never anonymous.
+ */
 export async function principalOf(request: Request, services: AppServices): Promise<Principal> {
   const header = request.headers.get("authorization");
-  if (!header) return { kind: "anonymous" };
+  if (!header) {
+    const user = await getSessionUser(services, request);
+    return user ? { kind: "user", userId: user.userId, role: user.role, unitId: user.unitId } : { kind: "anonymous" };
+  }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new ApiError("unauthorized", "errors.unauthorized");
   const token = match[1];
@@ -35,7 +50,9 @@ export function throttle(principal: Principal, services: AppServices, clientAddr
       ? services.limits.kiosk.take(`kiosk:${principal.kioskId}`)
       : principal.kind === "token"
         ? services.limits.token.take(`token:${principal.tokenId}`)
-        : services.limits.online.take(`addr:${clientAddress}`);
+        : principal.kind === "user"
+          ? services.limits.token.take(`user:${principal.userId}`)
+          : services.limits.online.take(`addr:${clientAddress}`);
   if (wait > 0) throw new ApiError("rate_limited", "errors.rateLimited", undefined, wait);
 }
 

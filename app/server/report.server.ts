@@ -10,7 +10,7 @@ import { summarize, type SummaryFigures } from "~/metrics/summary";
 import { meetsTarget, targetForYear } from "~/metrics/targets";
 import type { IndexModel } from "~/survey/types";
 import { ApiError, zodFields } from "./api-error.server";
-import { REPORT_ROLES, type Principal } from "./principal.server";
+import { REPORT_ROLES, hasRole, type Principal, type RolePrincipal } from "./principal.server";
 
 const date = z.string().refine(isCalendarDate);
 
@@ -49,10 +49,10 @@ export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSamp
   smallSample: boolean;
 }
 
-/** Who may see reports, and of which subtree. Users arrive here as a principal too. */
-export function assertCanReport(principal: Principal): asserts principal is Extract<Principal, { kind: "token" }> {
+/** Who may see reports (API tokens and signed-in users alike), and of which subtree. */
+export function assertCanReport(principal: Principal): asserts principal is RolePrincipal {
   if (principal.kind === "anonymous") throw new ApiError("unauthorized", "errors.unauthorized");
-  if (principal.kind !== "token" || !REPORT_ROLES.includes(principal.role)) throw new ApiError("forbidden", "errors.forbidden");
+  if (!hasRole(principal, REPORT_ROLES)) throw new ApiError("forbidden", "errors.forbidden");
 }
 
 /** The part of the unit tree a caller may read: a subtree root, or null for all of it. */

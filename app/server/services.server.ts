@@ -17,6 +17,9 @@ export interface AppServices {
     kiosk: RateLimiter;
     /** Integrations: per token, above the 100 requests/s API.md promises. */
     token: RateLimiter;
+    /** Sign-in attempts, per account and per address (ASVS 2.2.1). */
+    loginAccount: RateLimiter;
+    loginAddress: RateLimiter;
   };
 }
 
@@ -30,6 +33,8 @@ export function createServices(db: Db, env: Env, secretKey: string): AppServices
       online: createRateLimiter({ capacity: 20, refillPerSecond: 1 }),
       kiosk: createRateLimiter({ capacity: 10, refillPerSecond: 0.5 }),
       token: createRateLimiter({ capacity: 400, refillPerSecond: 200 }),
+      loginAccount: createRateLimiter({ capacity: 5, refillPerSecond: 5 / 900 }),
+      loginAddress: createRateLimiter({ capacity: 30, refillPerSecond: 30 / 900 }),
     },
   };
 }

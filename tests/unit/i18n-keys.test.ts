@@ -6,7 +6,21 @@ import { describe, expect, it } from "vitest";
 // scan-translations idea): a key is "used" when it appears as a string literal in app/.
 
 const root = path.resolve(__dirname, "../..");
-const load = (lng: string) => JSON.parse(fs.readFileSync(path.join(root, "public/locales", lng, "common.json"), "utf8"));
+/** All area files of a language merged; an area key defined in two files is an error. */
+function load(lng: string): Record<string, unknown> {
+  const dir = path.join(root, "public/locales", lng);
+  const merged: Record<string, unknown> = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    const content = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+    for (const key of Object.keys(content)) {
+      if (key in merged) throw new Error(`${lng}/${file}: "${key}" is already defined in another file`);
+      merged[key] = content[key];
+    }
+  }
+  return merged;
+}
+
+const areaFiles = (lng: string) => fs.readdirSync(path.join(root, "public/locales", lng)).filter((f) => f.endsWith(".json")).sort();
 
 function flatten(obj: Record<string, unknown>, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -29,6 +43,12 @@ const literal = new RegExp(`["'\`]((?:${namespaces.join("|")})\\.[A-Za-z0-9_.-]+
 const referenced = new Set([...source.matchAll(literal)].map((m) => m[1]));
 
 describe("translations", () => {
+  it("both languages have the same area files, and every file is loaded by the app", () => {
+    expect(areaFiles("en")).toEqual(areaFiles("vi"));
+    const loader = fs.readFileSync(path.join(root, "app/i18n/messages.server.ts"), "utf8");
+    for (const lng of ["vi", "en"]) for (const f of areaFiles(lng)) expect(loader).toContain(`public/locales/${lng}/${f}`);
+  });
+
   it("Vietnamese and English have the same keys", () => {
     expect(en.filter((k) => !vi.includes(k))).toEqual([]);
     expect(vi.filter((k) => !en.includes(k))).toEqual([]);

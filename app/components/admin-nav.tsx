@@ -1,0 +1,25 @@
+import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "../../db/schema";
+
+/** Console sections and the roles that see them (the server checks again in each route). */
+export const ADMIN_SECTIONS: Array<{ to: string; labelKey: string; roles: readonly Role[] }> = [
+  { to: "/quan-tri", labelKey: "admin.nav.home", roles: ["admin", "analyst", "designer", "unit-manager"] },
+];
+
+export function AdminNav({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("admin.title")} className="admin-nav">
+      <ul>
+        {ADMIN_SECTIONS.filter((s) => s.roles.includes(role)).map((s) => (
+          <li key={s.to}>
+            <NavLink to={s.to} end={s.to === "/quan-tri"}>
+              {t(s.labelKey)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

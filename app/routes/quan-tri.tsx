@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AdminNav } from "~/components/admin-nav";
+import { ROLE_LABEL_KEYS } from "~/components/role-label";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { requireUser } from "~/server/session.server";
+
+/** The console's frame: every page below it is for signed-in users only. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(context.services, request);
+  return { username: user.username, role: user.role, csrf: user.csrfToken };
+}
+
+export default function AdminLayout() {
+  const { t } = useTranslation();
+  const { username, role, csrf } = useLoaderData<typeof loader>();
+  return (
+    <div className="admin">
+      <div className="admin-bar">
+        <span>{t("admin.signedInAs", { username, role: t(ROLE_LABEL_KEYS[role]) })}</span>
+        <Form method="post" action="/logout">
+          <input type="hidden" name="csrf" value={csrf} />
+          <button type="submit" className="secondary">
+            {t("admin.signOut")}
+          </button>
+        </Form>
+      </div>
+      <AdminNav role={role} />
+      <div className="admin-content">
+        <Outlet />
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -71,6 +71,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "crash",
+          include: ["tests/crash/**/*.test.ts"],
+          environment: "node",
+          // Spawns the built server (`npm start` path) and kills it: build it when stale.
+          globalSetup: ["tests/support/build-global-setup.ts"],
+          testTimeout: 240_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",

@@ -48,6 +48,28 @@ export function openSqlite(file: string): SQLite.Database {
   return conn;
 }
 
+/**
+ * Kysely prepares every query anew; re-preparing the same SQL costs more than running it.
+ * Keep prepared statements by SQL text (bounded), falling back to a fresh one while a
+ * cached statement is still being iterated.
+ */
+export function withStatementCache(conn: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => conn.close(),
+    prepare(sqlText: string) {
+      const hit = cache.get(sqlText);
+      if (hit && !hit.busy) return hit;
+      const stmt = conn.prepare(sqlText);
+      if (!hit) {
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+        cache.set(sqlText, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Db {
   const target = parseDatabaseUrl(url);
   if (target.dialect === "postgres") {
@@ -55,7 +77,7 @@ export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATAB
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: openSqlite(target.location) }),
+    dialect: new SqliteDialect({ database: withStatementCache(openSqlite(target.location)) }),
   });
 }
 

@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { getServiceByCode, unitOffersService } from "../../db/queries/services";
-import { getUnitByCode, isInSubtree } from "../../db/queries/units";
 import type { PreparedInsert, RollupCell } from "../../db/queries/responses";
 import { monthOf, vnDate } from "~/metrics/periods";
 import type { AnswerSet, IndexModel, SurveyDefinition } from "~/survey/types";
@@ -10,7 +8,6 @@ import { ApiError, zodFields } from "./api-error.server";
 import type { CommitOutcome } from "./group-commit.server";
 import { PAPER_ROLES, hasRole, type Principal } from "./principal.server";
 import type { AppServices } from "./services.server";
-import { loadPublishedVersion } from "./survey-versions.server";
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -107,7 +104,7 @@ export async function prepareSubmission(
   if (s.channel !== "kiosk" && principal.kind === "kiosk") throw new ApiError("forbidden", "errors.forbidden");
 
   const fields: Record<string, FieldError> = {};
-  const version = await loadPublishedVersion(services.db, s.survey, s.version);
+  const version = await services.catalog.publishedVersion(s.survey, s.version);
   if (!version) fields[s.version === undefined ? "survey" : "version"] = { key: "validation.surveyNotPublished" };
 
   const submittedAt = s.submittedAt ?? now.toISOString();
@@ -115,13 +112,13 @@ export async function prepareSubmission(
   if (s.startedAt && Date.parse(s.startedAt) > Date.parse(submittedAt)) fields.startedAt = { key: "validation.startedAfterSubmitted" };
   const date = vnDate(submittedAt);
 
-  const unit = await getUnitByCode(services.db, s.unit);
+  const unit = await services.catalog.unit(s.unit);
   if (!unit) fields.unit = { key: "validation.unknownUnit" };
   else if (unit.valid_to && unit.valid_to <= date) fields.unit = { key: "validation.unitClosed" };
 
-  const service = s.service ? await getServiceByCode(services.db, s.service) : undefined;
+  const service = s.service ? await services.catalog.service(s.service) : undefined;
   if (s.service && !service) fields.service = { key: "validation.unknownService" };
-  if (unit && service && !(await unitOffersService(services.db, unit.id, service.id))) {
+  if (unit && service && !(await services.catalog.offers(unit.id, service.id))) {
     fields.service = { key: "validation.serviceNotOffered" };
   }
 
@@ -134,7 +131,7 @@ export async function prepareSubmission(
   if (Object.keys(fields).length || !version || !unit) throw new ApiError("invalid", "errors.invalid", fields);
 
   if (principal.kind === "kiosk" && principal.unitId !== unit.id) throw new ApiError("forbidden", "errors.otherUnit");
-  if ((principal.kind === "token" || principal.kind === "user") && principal.unitId !== null && !(await isInSubtree(services.db, principal.unitId, unit.id))) {
+  if ((principal.kind === "token" || principal.kind === "user") && principal.unitId !== null && !(await services.catalog.inSubtree(principal.unitId, unit.id))) {
     throw new ApiError("forbidden", "errors.otherUnit");
   }
 

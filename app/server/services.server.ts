@@ -1,4 +1,5 @@
 import type { Db } from "../../db/index";
+import { createCatalogCache, type CatalogCache } from "./catalog-cache.server";
 import type { Env } from "./env.server";
 import { GroupCommitter } from "./group-commit.server";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.server";
@@ -10,6 +11,7 @@ export interface AppServices {
   env: Env;
   hasher: Hasher;
   committer: GroupCommitter;
+  catalog: CatalogCache;
   limits: {
     /** Citizens online: per client address. */
     online: RateLimiter;
@@ -29,6 +31,7 @@ export function createServices(db: Db, env: Env, secretKey: string): AppServices
     env,
     hasher: createHasher(secretKey),
     committer: new GroupCommitter(db),
+    catalog: createCatalogCache(db),
     limits: {
       online: createRateLimiter({ capacity: 20, refillPerSecond: 1 }),
       kiosk: createRateLimiter({ capacity: 10, refillPerSecond: 0.5 }),

@@ -1,30 +1,47 @@
 // The baseline of the submission benchmark: a bare node:http server doing the same durable
-// work per request as the app (parse JSON, one transaction inserting the response and its
-// answers, synchronous=FULL), without Remix, validation or group commit.
-// Run: tsx scripts/bench/baseline-server.ts <sqlite file> ; prints "listening <port>".
+// insert as the app — the response, its answers and its roll-up cells through
+// db/queries/responses.ts, one transaction per request, synchronous=FULL — but without
+// Remix, authentication, validation or group commit.
+// Run: tsx scripts/bench/baseline-server.ts <sqlite file prepared by prepareBenchDb>
 import http from "node:http";
-import { openSqlite } from "../../db/index";
+import { createDb } from "../../db/index";
+import { insertResponses } from "../../db/queries/responses";
+import { answerRows, contentHash, rollupCells } from "../../app/server/ingest.server";
+import { loadPublishedVersion } from "../../app/server/survey-versions.server";
+import { monthOf, vnDate } from "../../app/metrics/periods";
+import type { AnswerSet } from "../../app/survey/types";
 
-const db = openSqlite(process.argv[2]);
-db.exec(`create table if not exists b_response (id text primary key, unit text, survey text, submitted_at text, body_hash text);
-         create table if not exists b_answer (response_id text, question_id text, code real, text text, primary key (response_id, question_id));`);
-const insertResponse = db.prepare("insert into b_response values (?, ?, ?, ?, ?)");
-const insertAnswer = db.prepare("insert into b_answer values (?, ?, ?, ?)");
-const store = db.transaction((b: { id: string; unit: string; survey: string; submittedAt: string; answers: Record<string, unknown> }) => {
-  insertResponse.run(b.id, b.unit, b.survey, b.submittedAt, "");
-  for (const [q, v] of Object.entries(b.answers)) insertAnswer.run(b.id, q, typeof v === "number" ? v : null, typeof v === "number" ? null : String(v));
-});
+const db = createDb(process.argv[2]);
+const version = (await loadPublishedVersion(db, "sipas-2017"))!;
+const unit = await db.selectFrom("unit").select("id").where("code", "=", "BENCH").executeTakeFirstOrThrow();
+const service = await db.selectFrom("service").select("id").where("code", "=", "1.001612").executeTakeFirstOrThrow();
+
+async function store(body: { id: string; answers: AnswerSet }) {
+  const now = new Date().toISOString();
+  const date = vnDate(now);
+  await db.transaction().execute((trx) =>
+    insertResponses(trx, [
+      {
+        response: {
+          id: body.id, survey_id: version.surveyId, survey_version_id: version.id, unit_id: unit.id, service_id: service.id,
+          channel: "paper", kiosk_id: null, dossier_hash: null, locale: "vi", started_at: null, submitted_at: now,
+          submitted_date: date, received_at: now, content_hash: contentHash(body),
+        },
+        answers: answerRows(body.id, body.answers),
+        month: monthOf(date),
+        cells: rollupCells(version.definition, version.indexModel, body.answers),
+      },
+    ]),
+  );
+}
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", () => {
-    try {
-      store(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-      res.writeHead(201, { "content-type": "application/json" }).end('{"status":"created"}');
-    } catch {
-      res.writeHead(400).end();
-    }
+    store(JSON.parse(Buffer.concat(chunks).toString("utf8")))
+      .then(() => res.writeHead(201, { "content-type": "application/json" }).end('{"status":"created"}'))
+      .catch(() => res.writeHead(400).end());
   });
 });
 server.listen(0, "127.0.0.1", () => {

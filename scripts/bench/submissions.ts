@@ -58,7 +58,9 @@ export async function benchSqliteSubmissions(o: SubmissionOptions): Promise<Subm
     const app = await spawnApp(file);
     const appFigures = await measure(app.url, requests(tokens), o).finally(() => app.stop());
     o.log("SQLite: bare node:http baseline …");
-    const baseline = await spawnBaseline(path.join(dir, "baseline.sqlite"));
+    const baselineFile = path.join(dir, "baseline.sqlite");
+    await prepareBenchDb(baselineFile, 0);
+    const baseline = await spawnBaseline(baselineFile);
     const baseFigures = await measure(baseline.url, requests(tokens), o).finally(() => baseline.stop());
     return {
       dialect: "sqlite",

@@ -111,7 +111,7 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string | null = null;
+  let originHost: string | null;
   try {
     originHost = new URL(origin).host;
   } catch {

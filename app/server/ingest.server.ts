@@ -124,7 +124,9 @@ export async function prepareSubmission(
 
   let answers: AnswerSet = {};
   if (version) {
-    const checked = validateAnswers(version.definition, s.answers);
+    // The raw object, not zod's copy: zod drops keys such as "__proto__", which must be
+    // refused as unknown questions like any other.
+    const checked = validateAnswers(version.definition, (body as { answers: unknown }).answers);
     if (checked.ok) answers = checked.answers;
     else for (const [id, error] of Object.entries(checked.errors)) fields[`answers.${id}`] = error;
   }

@@ -81,14 +81,16 @@ function checkValue(q: Question, raw: unknown): Checked {
  * order, so a condition sees exactly the earlier answers the respondent gave.
  */
 export function validateAnswers(def: SurveyDefinition, raw: unknown): AnswerValidation {
-  const errors: Record<string, FieldError> = {};
+  // A Map, not an object literal: an answer keyed "__proto__" must become an error entry,
+  // not silently replace the prototype of the error object.
+  const errors = new Map<string, FieldError>();
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: { answers: { key: "validation.answersObject" } } };
   }
   const input = raw as Record<string, unknown>;
   const known = new Set(def.sections.flatMap((s) => s.questions.map((q) => q.id)));
   for (const key of Object.keys(input)) {
-    if (!known.has(key)) errors[key] = { key: "validation.unknownQuestion" };
+    if (!known.has(key)) errors.set(key, { key: "validation.unknownQuestion" });
   }
 
   const answers: AnswerSet = {};
@@ -99,23 +101,23 @@ export function validateAnswers(def: SurveyDefinition, raw: unknown): AnswerVali
       const visible = sectionVisible && evaluateCondition(q.visibleIf, answers);
       const checked = checkValue(q, input[q.id]);
       if ("error" in checked) {
-        errors[q.id] = checked.error;
+        errors.set(q.id, checked.error);
       } else if ("value" in checked) {
-        if (!visible) errors[q.id] = { key: "validation.hidden" };
+        if (!visible) errors.set(q.id, { key: "validation.hidden" });
         else {
           answers[q.id] = checked.value;
           if (q.type === "text" && q.personal) personalGiven = true;
         }
       } else if (visible && q.required) {
-        errors[q.id] = { key: "validation.required" };
+        errors.set(q.id, { key: "validation.required" });
       }
     }
   }
   if (personalGiven) {
     const consent = def.sections.flatMap((s) => s.questions).find((q) => q.type === "consent");
-    if (consent && answers[consent.id] !== "yes") errors[consent.id] = { key: "validation.consent" };
+    if (consent && answers[consent.id] !== "yes") errors.set(consent.id, { key: "validation.consent" });
   }
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, answers };
+  return errors.size ? { ok: false, errors: Object.fromEntries(errors) } : { ok: true, answers };
 }
 
 export function allQuestions(def: SurveyDefinition): Question[] {

@@ -88,6 +88,12 @@ describe("validateAnswers", () => {
     expect(validateAnswers(def, { q1: 1, why: ["cho", "thai-do"] }).ok).toBe(true);
   });
 
+  it("refuses a '__proto__' answer key like any unknown question (found by fuzzing)", () => {
+    const r = validateAnswers(def, JSON.parse('{"q1": 5, "__proto__": 3}'));
+    expect(r.ok).toBe(false);
+    expect(r.ok === false && Object.keys(r.errors)).toEqual(["__proto__"]);
+  });
+
   it("refuses an answer set that is not an object", () => {
     expect(validateAnswers(def, [1, 2]).ok).toBe(false);
     expect(validateAnswers(def, null).ok).toBe(false);

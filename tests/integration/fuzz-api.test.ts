@@ -6,7 +6,7 @@ import { count, createToken, seedSmallProvince, startTestApp, type TestApp } fro
 // failure replays.
 
 let app: TestApp;
-let tokens: string[] = [];
+const tokens: string[] = [];
 const SINGLE_CASES = 1500;
 const BATCH_CASES = 200;
 

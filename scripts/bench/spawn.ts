@@ -12,7 +12,9 @@ import { createHasher, newToken } from "../../app/server/secrets.server";
 
 export const BENCH_SECRET = "bench-secret-key-0123456789-abcdefghijklmnopq";
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
+// `node --import tsx` rather than the tsx binary: tsx would run the server in a child
+// process, so its pid (memory readings, kill -9) would be the wrapper's.
+const node = (script: string, ...args: string[]) => [process.execPath, ["--import", "tsx", path.join(root, script), ...args]] as const;
 
 export interface Spawned {
   url: string;
@@ -50,7 +52,7 @@ function stopper(child: ChildProcess) {
 
 /** Starts the app exactly as `npm start` does (built app required), on a free port. */
 export async function spawnApp(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Spawned> {
-  const child = spawn(tsx, [path.join(root, "scripts/serve.ts")], {
+  const child = spawn(...node("scripts/serve.ts"), {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", SECRET_KEY: BENCH_SECRET, SEED_DEMO: "0", NODE_ENV: "production", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
@@ -60,7 +62,7 @@ export async function spawnApp(databaseUrl: string, extraEnv: Record<string, str
 }
 
 export async function spawnBaseline(sqliteFile: string): Promise<Spawned> {
-  const child = spawn(tsx, [path.join(root, "scripts/bench/baseline-server.ts"), sqliteFile], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(...node("scripts/bench/baseline-server.ts", sqliteFile), { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   const m = await waitForLine(child, /listening (\d+)/);
   return { url: `http://127.0.0.1:${m[1]}`, child, stop: stopper(child) };
 }

@@ -13,8 +13,9 @@ export function Toolbar({ prefs, canSpeak, onChange }: { prefs: KioskPrefs; canS
   return (
     <div className="kiosk-toolbar" role="toolbar" aria-label={t("kiosk.toolbar.label")}>
       {SIZES.map((s) => (
-        <button key={s.size} type="button" aria-label={t(s.key)} aria-pressed={prefs.size === s.size} onClick={() => onChange({ ...prefs, size: s.size })}>
+        <button key={s.size} type="button" aria-pressed={prefs.size === s.size} onClick={() => onChange({ ...prefs, size: s.size })}>
           {s.label}
+          <span className="visually-hidden"> {t(s.key)}</span>
         </button>
       ))}
       <button type="button" aria-pressed={prefs.contrast} onClick={() => onChange({ ...prefs, contrast: !prefs.contrast })}>

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerKiosk, revokeKioskAudited } from "../../app/server/kiosks.server";
 import { formatViolations, launchBrowser, openPage, pageErrorsOf, runAxe } from "../support/browser";
-import { seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
+import { api, createToken, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
 
 // The counter kiosk in Chromium: set-up, the rating flow, offline and exactly once.
 
@@ -105,6 +105,7 @@ describe("counter kiosk", () => {
     await page.reload();
     await page.locator(".kiosk.kiosk-size-l.kiosk-contrast").waitFor();
     expect(formatViolations(await runAxe(page))).toEqual([]);
+    expect(await stored(kioskId)).toBe(2); // the double tap on "Gửi đánh giá" was one response
     expect(pageErrorsOf(page)).toEqual([]);
     await page.context().close();
   }, 90_000);
@@ -148,6 +149,33 @@ describe("counter kiosk", () => {
     expect(await page.locator(".kiosk-staff .rejected").count()).toBe(0);
     await context.close();
   }, 120_000);
+
+  it("ties the next rating to the dossier the counter pushed, and takes a second rating of it kindly", async () => {
+    const { page, context, kioskId } = await newDevice("Quầy 5");
+    const token = await createToken(app, "unit-manager", "X1");
+    const push = () => api(app, `/api/v1/kiosks/${kioskId}/next`, { method: "POST", token, json: { dossier: "000.00.12.H12-260302-0042", service: "1.001612" } });
+    expect((await push()).status).toBe(201);
+    await page.getByTestId("kiosk-bound").waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("kiosk-bound").textContent()).toContain("Đăng ký thành lập hộ kinh doanh");
+    await page.getByRole("button", { name: "Hài lòng", exact: true }).click();
+    await screen(page, "thanks"); // the service came with the binding: no service screen
+    await waitFor(async () => (await stored(kioskId)) === 1, "the bound rating");
+    const row = await app.t.db.selectFrom("response").select(["dossier_hash", "service_id"]).where("kiosk_id", "=", kioskId).executeTakeFirstOrThrow();
+    expect(row.dossier_hash).not.toBeNull();
+    await screen(page, "attract");
+    // The device reports the binding spent on its next poll; the server forgets the dossier.
+    const open = () => app.t.db.selectFrom("kiosk_binding").select("id").where("kiosk_id", "=", kioskId).where("done_at", "is", null).execute();
+    await waitFor(async () => (await open()).length === 0, "the binding to be spent");
+
+    // The same dossier again: refused by the server (409), said kindly, kept aside, not retried.
+    expect((await push()).status).toBe(201);
+    await page.getByTestId("kiosk-bound").waitFor({ timeout: 15_000 });
+    await page.getByRole("button", { name: "Rất hài lòng" }).click();
+    await page.getByText("Hồ sơ này đã được đánh giá trước đó").waitFor();
+    await page.locator(".kiosk-staff .rejected").waitFor();
+    expect(await stored(kioskId)).toBe(1);
+    await context.close();
+  }, 90_000);
 
   it("wipes a half-filled form after the idle timeout", async () => {
     const { page, context, kioskId } = await newDevice("Quầy 3", { clock: true });

@@ -117,4 +117,22 @@ describe("kiosk console", () => {
     expect(config.status).toBe(401);
     expect(config.body.error.message).toBe("Máy đánh giá này đã bị thu hồi");
   });
+
+  it("pushes the next dossier from the paired counter page, and cancels it", async () => {
+    await register(adminCookie, { unit: "X1", counter: "Quầy 8", survey: "nhanh" });
+    const kiosk = await app.t.db.selectFrom("kiosk").select("id").where("counter", "=", "Quầy 8").executeTakeFirstOrThrow();
+    const path = `/quan-tri/may-danh-gia/${kiosk.id}/quay`;
+    expect((await openConsolePage(app, path, await signIn(app, "quan-ly-x2"))).status).toBe(404);
+    const page = await openConsolePage(app, path, adminCookie);
+    expect(page.html).toContain("Chưa có hồ sơ nào đang chờ đánh giá");
+    const bad = await postForm(app, path, { csrf: page.csrf, intent: "push", dossier: "", service: "" }, { cookie: adminCookie });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('aria-invalid="true"');
+    expect((await postForm(app, path, { intent: "push", dossier: "HS-9" }, { cookie: adminCookie })).status).toBe(403);
+    const ok = await postForm(app, path, { csrf: page.csrf, intent: "push", dossier: "HS-9", service: "1.001612" }, { cookie: adminCookie });
+    expect(ok.status).toBe(200);
+    expect((await openConsolePage(app, path, adminCookie)).html).toContain("hồ sơ HS-9");
+    await postForm(app, path, { csrf: page.csrf, intent: "cancel" }, { cookie: adminCookie });
+    expect((await openConsolePage(app, path, adminCookie)).html).toContain("Chưa có hồ sơ nào đang chờ đánh giá");
+  });
 });

@@ -114,6 +114,9 @@ describe("counter kiosk", () => {
     const { page, context, kioskId } = await newDevice("Quầy 2");
     await page.locator('.kiosk[data-offline-ready="1"]').waitFor();
     await context.setOffline(true);
+    // The worker is cut off too, so the reload below really boots from its cache.
+    const [worker] = context.serviceWorkers();
+    expect(await worker.evaluate(() => fetch("/favicon.ico", { cache: "no-store" }).then(() => "online", () => "offline"))).toBe("offline");
     await page.locator('[data-testid="kiosk-staff"][data-online="false"]').waitFor();
     for (let i = 0; i < 5; i++) await quickRating(page, "Rất hài lòng");
     await page.locator('[data-testid="kiosk-staff"][data-queued="5"]').waitFor();

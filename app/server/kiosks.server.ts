@@ -33,17 +33,18 @@ export function setupUrlFor(baseUrl: string, code: string): string {
 }
 
 /** PUBLIC_URL when set, else the origin the request came in on. */
-export function publicBase(services: AppServices, request?: Request): string {
+export function publicBase(services: Pick<AppServices, "env">, request?: Request): string {
   return services.env.PUBLIC_URL ?? (request ? new URL(request.url).origin : `http://localhost:${services.env.PORT}`);
 }
 
 /**
  * Registers a kiosk and its one-time set-up code, with the audit row, in one transaction.
  * `scopeUnitId` (the caller's subtree root; null = whole tree) is checked against the unit.
- * Shared by the console page and the CLI's `create-kiosk`.
+ * Shared by the console page and the CLI's `create-kiosk`:
+ *   registerKiosk({ db, hasher }, { unit, counter, survey }, { actor: "cli", baseUrl: publicBase({ env }), scopeUnitId: null })
  */
 export async function registerKiosk(
-  services: AppServices,
+  services: Pick<AppServices, "db" | "hasher">,
   raw: RegisterKioskInput,
   opts: { actor: string; baseUrl: string; scopeUnitId: number | null },
 ): Promise<{ ok: true; kiosk: RegisteredKiosk } | { ok: false; errors: FieldErrors }> {

@@ -4,6 +4,7 @@ import { closeBindings, getKiosk, insertBinding, pendingBinding } from "../../db
 import { getServiceByCode, unitOffersService } from "../../db/queries/services";
 import { isInSubtree } from "../../db/queries/units";
 import { ApiError, zodFields } from "./api-error.server";
+import type { KioskConfigView } from "~/kiosk/types";
 import type { FieldError } from "~/survey/validate-answers";
 import type { AppServices } from "./services.server";
 
@@ -41,13 +42,8 @@ export const bindingSchema = z.strictObject({
   expiresInMinutes: z.coerce.number().int().min(1).max(240).optional(),
 });
 
-export interface BindingView {
-  id: number;
-  dossier: string;
-  service: string | null;
-  serviceName: string | null;
-  expiresAt: string;
-}
+/** A pending binding as the device receives it. */
+export type BindingView = NonNullable<KioskConfigView["binding"]>;
 
 /**
  * Stores "next citizen: dossier X, service Y" for a kiosk the caller may manage

@@ -1,27 +1,18 @@
 import { getKiosk, reportQueue } from "../../db/queries/kiosks";
 import { servicesOfUnit } from "../../db/queries/services";
 import { ApiError } from "./api-error.server";
-import { cancelBindings, currentBinding, type BindingView } from "./kiosk-binding.server";
+import { cancelBindings, currentBinding } from "./kiosk-binding.server";
 import { DEFAULT_KIOSK_SURVEY } from "./kiosks.server";
 import type { Principal } from "./principal.server";
 import type { AppServices } from "./services.server";
 import { loadPublishedVersion } from "./survey-versions.server";
-import type { SurveyDefinition } from "~/survey/types";
+import type { KioskConfigView } from "~/kiosk/types";
 
 /** How often the device polls (seconds): a pushed binding shows up within this delay. */
 export const KIOSK_POLL_SECONDS = 4;
 
-export interface KioskConfig {
-  kiosk: { id: number; name: string; counter: string | null };
-  unit: { code: string; name: string };
-  survey: { slug: string; version: number; definition: SurveyDefinition };
-  services: Array<{ code: string; name: string }>;
-  /** A service fixed for this kiosk (its counter serves one procedure), else null. */
-  service: string | null;
-  binding: BindingView | null;
-  pollSeconds: number;
-  serverTime: string;
-}
+/** The device's view (app/kiosk/types.ts), plus the server's clock. */
+export type KioskConfig = KioskConfigView & { serverTime: string };
 
 function headerInt(request: Request, name: string, max: number): number | null {
   const raw = request.headers.get(name);

@@ -1,18 +1,12 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatCount } from "~/metrics/format";
+import type { KioskListRow } from "../../../db/queries/kiosks";
 
-export interface KioskRow {
-  id: number;
-  counter: string | null;
-  unit_code: string;
-  unit_name: string;
-  survey_slug: string | null;
-  status: "active" | "revoked";
-  last_seen_at: string | null;
-  queued_reported: number | null;
-  setup_pending: boolean;
-}
+export type KioskRow = Pick<
+  KioskListRow,
+  "id" | "counter" | "unit_code" | "unit_name" | "survey_slug" | "status" | "last_seen_at" | "queued_reported" | "setup_pending"
+>;
 
 const timeFormat = new Intl.DateTimeFormat("vi-VN", {
   timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric",

@@ -98,6 +98,8 @@ describe("counter kiosk", () => {
     await page.getByRole("button", { name: "Gửi đánh giá" }).dblclick();
     await screen(page, "thanks");
     await waitFor(async () => (await stored(kioskId)) === 2, "the second rating");
+    await screen(page, "attract");
+    expect(await noScroll(page)).toBe(true); // upright screen, faces one per row
 
     // Text size and contrast are remembered on the device.
     await page.getByRole("button", { name: "Chữ lớn hơn" }).click();

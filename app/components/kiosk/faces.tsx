@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 
 // Big faces, each with its words: the colour is never the only cue (WCAG 1.4.1).
@@ -36,7 +37,7 @@ export function Faces({ levels, value, onPick, labelledBy }: { levels: number; v
   const { t } = useTranslation();
   const values = Array.from({ length: levels }, (_, i) => levels - i); // most satisfied first
   return (
-    <div className="faces" role="group" aria-labelledby={labelledBy}>
+    <div className="faces" role="group" aria-labelledby={labelledBy} style={{ "--levels": levels } as CSSProperties}>
       {values.map((v) => (
         <button
           key={v}

@@ -133,6 +133,18 @@ export interface KioskTable {
   revoked_at: string | null;
 }
 
+/** A pending "next citizen" binding of a kiosk (one live row per kiosk at most). */
+export interface KioskBindingTable {
+  id: Generated<number>;
+  kiosk_id: number;
+  dossier_sealed: string | null;
+  service_id: number | null;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  done_at: string | null;
+}
+
 export interface InvitationTable {
   id: Generated<number>;
   token_hash: string;
@@ -221,6 +233,7 @@ export interface Database {
   rollup_answer: RollupAnswerTable;
   rollup_response: RollupResponseTable;
   kiosk: KioskTable;
+  kiosk_binding: KioskBindingTable;
   invitation: InvitationTable;
   app_user: AppUserTable;
   session: SessionTable;

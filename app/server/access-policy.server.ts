@@ -23,7 +23,14 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/api.v1.surveys": "public",
   "routes/api.v1.surveys.$slug": "public",
   "routes/api.v1.reports.summary": "public",
+  "routes/api.v1.kiosk.config": "public",
+  "routes/api.v1.kiosks.$id.next": "public",
+  // Kiosk devices authenticate with their device token, not a session.
+  "routes/kiosk._index": "public",
+  "routes/kiosk.setup.$code": "public",
   // Admin console.
   "routes/quan-tri": ALL_ROLES,
   "routes/quan-tri._index": ALL_ROLES,
+  "routes/quan-tri.may-danh-gia._index": ["admin", "unit-manager"],
+  "routes/quan-tri.may-danh-gia.$id.quay": ["admin", "unit-manager"],
 };

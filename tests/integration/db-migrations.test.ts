@@ -39,6 +39,10 @@ const COLUMNS: ColumnList = {
     setup_expires_at: true, survey_id: true, service_id: true, status: true, last_seen_at: true,
     queued_reported: true, created_at: true, revoked_at: true,
   },
+  kiosk_binding: {
+    id: true, kiosk_id: true, dossier_sealed: true, service_id: true, created_by: true, created_at: true,
+    expires_at: true, done_at: true,
+  },
   invitation: {
     id: true, token_hash: true, survey_id: true, unit_id: true, service_id: true, dossier_hash: true,
     expires_at: true, used_at: true, created_at: true,

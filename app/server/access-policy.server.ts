@@ -17,12 +17,19 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/cong-khai": "public",
   "routes/login": "public",
   "routes/logout": "public",
+  // Citizen online form (issue 3).
+  "routes/danh-gia.$unitCode._index": "public",
+  "routes/danh-gia.$unitCode.$serviceCode": "public",
+  "routes/moi.$token": "public",
+  "routes/cam-on": "public",
+  "routes/hien-thi": "public",
   // The API authenticates per request (tokens, kiosks, session) — see API.md.
   "routes/api.v1.responses": "public",
   "routes/api.v1.responses.batch": "public",
   "routes/api.v1.surveys": "public",
   "routes/api.v1.surveys.$slug": "public",
   "routes/api.v1.reports.summary": "public",
+  "routes/api.v1.invitations": "public",
   // Admin console.
   "routes/quan-tri": ALL_ROLES,
   "routes/quan-tri._index": ALL_ROLES,

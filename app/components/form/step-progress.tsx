@@ -10,8 +10,7 @@ export function StepProgress({ header, step, total }: { header: FormHeader; step
     <header className="form-header">
       <h1>{local(header.surveyTitle)}</h1>
       <p className="form-where">
-        {header.unitName}
-        {header.serviceName ? ` · ${header.serviceName}` : ""}
+        {[header.unitName, header.serviceName].filter(Boolean).join(" · ")}
       </p>
       <p className="form-progress">{t("form.progress", { step, total })}</p>
       <div className="progress-bar" aria-hidden="true">

@@ -9,7 +9,7 @@ import { bindInvitation } from "~/server/form-binding.server";
 // A single-use invitation (QR code on the receipt): the form bound to unit, service and dossier.
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/form.css" }];
-export const meta: MetaFunction = () => [{ title: "Đánh giá sự hài lòng — Hài Lòng" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ title: "Đánh giá sự hài lòng — Hài Lòng" }, { name: "referrer", content: "same-origin" }];
 export const handle = { ownDisplayPrefs: true };
 
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -1,12 +1,13 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { DisplayPrefsButtons, PREFS_ANCHOR } from "~/components/display-prefs";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnswerValue, Question } from "~/survey/types";
 import { NOT_APPLICABLE } from "~/survey/validate-answers";
 import { SCALE_WORDS } from "./choice-fields";
 import { useLocalized } from "./field-shell";
 import { StepProgress } from "./step-progress";
+import { useStepFocus } from "./use-step-focus";
 import type { ReviewView } from "./view";
 
 /** An answer in words, as the citizen chose it (never a bare code). */
@@ -45,10 +46,8 @@ export function ReviewStep({ view }: { view: ReviewView }) {
   const answerText = useAnswerText();
   const navigation = useNavigation();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    window.scrollTo(0, 0);
-    heading.current?.focus();
-  }, [view.state]);
+  const noSummary = useRef<HTMLElement>(null);
+  useStepFocus(noSummary, heading);
   const last = view.sections[view.sections.length - 1];
   return (
     <div className="citizen-form">

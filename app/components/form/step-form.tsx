@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { DisplayPrefsButtons, PREFS_ANCHOR } from "~/components/display-prefs";
 import { FIELD_PREFIX, isQuestionVisible, parseValue, type RawValues } from "~/survey/form-steps";
@@ -8,6 +8,7 @@ import { ErrorSummary } from "./error-summary";
 import { useLocalized } from "./field-shell";
 import { QuestionField } from "./question-field";
 import { StepProgress } from "./step-progress";
+import { useStepFocus } from "./use-step-focus";
 import type { StepView } from "./view";
 
 function readControls(form: HTMLFormElement): RawValues {
@@ -36,18 +37,9 @@ export function StepForm({ view }: { view: StepView }) {
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const summary = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
   const { section } = view;
 
-  // After a step change in the browser, move focus as a page load would (errors first).
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    window.scrollTo(0, 0);
-    (summary.current ?? heading.current)?.focus();
-  }, [view.state]);
+  useStepFocus(summary, heading);
 
   const answers = useMemo(() => {
     const merged: AnswerSet = { ...view.context };

@@ -27,6 +27,7 @@ interface StepExtras {
   errors?: Record<string, FieldError>;
   formError?: string | null;
   moreQuestions?: boolean;
+  displayChanged?: boolean;
 }
 
 function stepView(services: AppServices, def: SurveyDefinition, binding: FormBinding, state: FormState, section: Section, extras: StepExtras = {}): StepView {
@@ -41,12 +42,13 @@ function stepView(services: AppServices, def: SurveyDefinition, binding: FormBin
     errors: extras.errors ?? {},
     formError: extras.formError ?? null,
     moreQuestions: extras.moreQuestions ?? false,
+    displayChanged: extras.displayChanged,
     context: conditionContext(def, section, state.answers),
     state: signFormState(services.hasher, state),
   };
 }
 
-function reviewView(services: AppServices, def: SurveyDefinition, binding: FormBinding, state: FormState): ReviewView {
+function reviewView(services: AppServices, def: SurveyDefinition, binding: FormBinding, state: FormState, displayChanged?: boolean): ReviewView {
   const sections = visibleSections(def, state.answers).map((s) => ({
     ...s,
     questions: s.questions.filter((q) => state.answers[q.id] !== undefined),
@@ -57,6 +59,7 @@ function reviewView(services: AppServices, def: SurveyDefinition, binding: FormB
     progress: progressOf(def, state.answers, null),
     sections,
     answers: state.answers,
+    displayChanged,
     state: signFormState(services.hasher, state),
   };
 }
@@ -119,7 +122,7 @@ export async function formAction(context: AppLoadContext, request: Request, bind
     const prefsChange = intent.startsWith("size:") || intent.startsWith("contrast:");
     if (prefsChange && !form.get("section")) {
       setCookie = changeDisplayPrefs(request, context, intent);
-      return respond(reviewView(services, def, binding, state));
+      return respond(reviewView(services, def, binding, state, true));
     }
     const section = def.sections.find((s) => s.id === form.get("section"));
     if (!section) throw new FormNotice("tampered", binding.path);
@@ -132,7 +135,7 @@ export async function formAction(context: AppLoadContext, request: Request, bind
 
     if (prefsChange) {
       setCookie = changeDisplayPrefs(request, context, intent);
-      return respond(stepView(services, def, binding, next, section, { values: posted.raw }));
+      return respond(stepView(services, def, binding, next, section, { values: posted.raw, displayChanged: true }));
     }
     if (intent === "back") {
       const previous = neighbourSection(def, next.answers, section.id, -1) ?? section;

@@ -25,7 +25,8 @@ export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSumm
           {failed.map((q) => (
             <li key={q.id}>
               <a href={`#${questionDomId(q.id)}`}>
-                {local(q.label)}: {t(errors[q.id].key, errors[q.id].params ?? {})}
+                <span className="summary-question">{local(q.label)}</span>
+                <span className="summary-message">{t(errors[q.id].key, errors[q.id].params ?? {})}</span>
               </a>
             </li>
           ))}

@@ -47,7 +47,7 @@ export function ReviewStep({ view }: { view: ReviewView }) {
   const navigation = useNavigation();
   const heading = useRef<HTMLHeadingElement>(null);
   const noSummary = useRef<HTMLElement>(null);
-  useStepFocus(noSummary, heading);
+  useStepFocus(noSummary, heading, view.displayChanged);
   const last = view.sections[view.sections.length - 1];
   return (
     <div className="citizen-form">

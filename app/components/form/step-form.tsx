@@ -39,7 +39,7 @@ export function StepForm({ view }: { view: StepView }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { section } = view;
 
-  useStepFocus(summary, heading);
+  useStepFocus(summary, heading, view.displayChanged);
 
   const answers = useMemo(() => {
     const merged: AnswerSet = { ...view.context };

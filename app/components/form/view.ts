@@ -24,6 +24,8 @@ export interface StepView {
   formError: string | null;
   /** Questions appeared because of the answers just given (JavaScript off). */
   moreQuestions: boolean;
+  /** Re-shown after a text size / contrast change: focus stays with those buttons. */
+  displayChanged?: boolean;
   /** Answers of other steps that this step's conditions read. */
   context: AnswerSet;
   state: string;
@@ -36,6 +38,7 @@ export interface ReviewView {
   /** Visible sections with only their answered, visible questions. */
   sections: Section[];
   answers: AnswerSet;
+  displayChanged?: boolean;
   state: string;
 }
 

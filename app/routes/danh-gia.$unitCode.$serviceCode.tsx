@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CitizenFormPage } from "~/components/form/citizen-form-page";
+import { FormRoutePage, formShouldRevalidate } from "~/components/form/citizen-form-page";
 import { formAction, formLoader } from "~/server/citizen-form.server";
 import { bindUnitService } from "~/server/form-binding.server";
 
@@ -23,15 +21,8 @@ export async function action(args: ActionFunctionArgs) {
   return formAction(args.context, args.request, binder(args));
 }
 
-// A step post answers with the next step itself: reloading the first step would only waste work.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod === "POST" ? false : defaultShouldRevalidate;
-
-export default function UnitServiceForm() {
-  const loaded = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>();
-  return <CitizenFormPage view={posted ?? loaded} />;
-}
+export const shouldRevalidate = formShouldRevalidate;
+export default FormRoutePage;
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { CitizenFormPage } from "~/components/form/citizen-form-page";
+import { FormRoutePage, formShouldRevalidate } from "~/components/form/citizen-form-page";
 import { formAction, formLoader } from "~/server/citizen-form.server";
 import { bindInvitation } from "~/server/form-binding.server";
 
@@ -20,14 +18,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return formAction(context, request, (sending) => bindInvitation(context.services, params.token ?? "", sending));
 }
 
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod === "POST" ? false : defaultShouldRevalidate;
-
-export default function InvitationForm() {
-  const loaded = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>();
-  return <CitizenFormPage view={posted ?? loaded} />;
-}
+export const shouldRevalidate = formShouldRevalidate;
+export default FormRoutePage;
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

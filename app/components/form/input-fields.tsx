@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { fieldName } from "~/survey/form-steps";
 import type { NumberQuestion, TextQuestion } from "~/survey/types";
 import { DEFAULT_TEXT_MAX, type FieldError } from "~/survey/validate-answers";
@@ -9,11 +10,9 @@ interface InputProps<Q> {
   error?: FieldError;
 }
 
-const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-
-export function NumberField({ q, value, error }: InputProps<NumberQuestion>) {
+/** A question answered in one input: its label, help and error above the control. */
+function InputShell({ q, inputId, error, children }: { q: NumberQuestion | TextQuestion; inputId: string; error?: FieldError; children: ReactNode }) {
   const local = useLocalized();
-  const inputId = `input-${q.id}`;
   return (
     <div className="question">
       <label htmlFor={inputId} className="question-label">
@@ -21,6 +20,18 @@ export function NumberField({ q, value, error }: InputProps<NumberQuestion>) {
         <RequiredMark required={q.required} />
       </label>
       <FieldMessages id={q.id} help={q.help} error={error} />
+      {children}
+    </div>
+  );
+}
+
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+
+export function NumberField({ q, value, error }: InputProps<NumberQuestion>) {
+  const local = useLocalized();
+  const inputId = `input-${q.id}`;
+  return (
+    <InputShell q={q} inputId={inputId} error={error}>
       <div className="number-row">
         <input
           id={inputId}
@@ -36,12 +47,11 @@ export function NumberField({ q, value, error }: InputProps<NumberQuestion>) {
         />
         {q.unit ? <span className="unit">{local(q.unit)}</span> : null}
       </div>
-    </div>
+    </InputShell>
   );
 }
 
 export function TextField({ q, value, error }: InputProps<TextQuestion>) {
-  const local = useLocalized();
   const inputId = `input-${q.id}`;
   const common = {
     id: inputId,
@@ -53,13 +63,8 @@ export function TextField({ q, value, error }: InputProps<TextQuestion>) {
     "aria-describedby": describedBy(q.id, !!q.help, !!error),
   } as const;
   return (
-    <div className="question">
-      <label htmlFor={inputId} className="question-label">
-        {local(q.label)}
-        <RequiredMark required={q.required} />
-      </label>
-      <FieldMessages id={q.id} help={q.help} error={error} />
+    <InputShell q={q} inputId={inputId} error={error}>
       {q.multiline ? <textarea {...common} rows={4} /> : <input {...common} type="text" autoComplete={q.personal ? "on" : "off"} />}
-    </div>
+    </InputShell>
   );
 }

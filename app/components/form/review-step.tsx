@@ -1,11 +1,11 @@
-import { Form, useNavigation } from "@remix-run/react";
-import { DisplayPrefsButtons, PREFS_ANCHOR } from "~/components/display-prefs";
+import { Form } from "@remix-run/react";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnswerValue, Question } from "~/survey/types";
 import { NOT_APPLICABLE } from "~/survey/validate-answers";
 import { SCALE_WORDS } from "./choice-fields";
 import { useLocalized } from "./field-shell";
+import { StepNav } from "./step-nav";
 import { StepProgress } from "./step-progress";
 import { useStepFocus } from "./use-step-focus";
 import type { ReviewView } from "./view";
@@ -44,7 +44,6 @@ export function ReviewStep({ view }: { view: ReviewView }) {
   const { t } = useTranslation();
   const local = useLocalized();
   const answerText = useAnswerText();
-  const navigation = useNavigation();
   const heading = useRef<HTMLHeadingElement>(null);
   const noSummary = useRef<HTMLElement>(null);
   useStepFocus(noSummary, heading, view.displayChanged);
@@ -80,19 +79,7 @@ export function ReviewStep({ view }: { view: ReviewView }) {
           </section>
         ))}
         <p className="privacy-note">{t("form.review.privacy")}</p>
-        <div className="step-nav">
-          <button type="submit" name="intent" value="submit" disabled={navigation.state === "submitting"}>
-            {t("form.review.send")}
-          </button>
-          {last ? (
-            <button type="submit" name="intent" value={`edit:${last.id}`} className="secondary">
-              {t("form.back")}
-            </button>
-          ) : null}
-        </div>
-        <div className="display-prefs" id={PREFS_ANCHOR}>
-          <DisplayPrefsButtons name="intent" />
-        </div>
+        <StepNav intent="submit" label={t("form.review.send")} back={last ? `edit:${last.id}` : null} />
       </Form>
     </div>
   );

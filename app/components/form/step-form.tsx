@@ -1,12 +1,12 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { DisplayPrefsButtons, PREFS_ANCHOR } from "~/components/display-prefs";
 import { FIELD_PREFIX, isQuestionVisible, parseValue, type RawValues } from "~/survey/form-steps";
 import type { AnswerSet } from "~/survey/types";
 import { ErrorSummary } from "./error-summary";
 import { useLocalized } from "./field-shell";
 import { QuestionField } from "./question-field";
+import { StepNav } from "./step-nav";
 import { StepProgress } from "./step-progress";
 import { useStepFocus } from "./use-step-focus";
 import type { StepView } from "./view";
@@ -31,7 +31,6 @@ const noSubscription = () => () => {};
 export function StepForm({ view }: { view: StepView }) {
   const { t } = useTranslation();
   const local = useLocalized();
-  const navigation = useNavigation();
   const [values, setValues] = useState<RawValues>(view.values);
   // true once React runs in the browser (false in the server's HTML): tells the server JS is on.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
@@ -76,19 +75,7 @@ export function StepForm({ view }: { view: StepView }) {
         {section.questions.map((q) => (
           <QuestionField key={q.id} q={q} value={view.values[q.id]} error={view.errors[q.id]} visible={visible.includes(q)} />
         ))}
-        <div className="step-nav">
-          <button type="submit" name="intent" value="next" disabled={navigation.state === "submitting"}>
-            {t("form.next")}
-          </button>
-          {view.isFirst ? null : (
-            <button type="submit" name="intent" value="back" className="secondary">
-              {t("form.back")}
-            </button>
-          )}
-        </div>
-        <div className="display-prefs" id={PREFS_ANCHOR}>
-          <DisplayPrefsButtons name="intent" />
-        </div>
+        <StepNav intent="next" label={t("form.next")} back={view.isFirst ? null : "back"} />
       </Form>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { DisplayPrefsForm } from "~/components/display-prefs";
 import type { NoticeView } from "./view";
 
 // Literal keys (the i18n test reads literals): a kind page per situation, never an error dump.
@@ -31,7 +32,8 @@ const TEXTS: Record<string, string> = {
   invalid: "form.notice.invalid.text",
 };
 
-export function NoticePage({ view }: { view: NoticeView }) {
+/** `withPrefs`: on the form's own routes, which hide the page footer's display buttons. */
+export function NoticePage({ view, withPrefs = false }: { view: NoticeView; withPrefs?: boolean }) {
   const { t } = useTranslation();
   return (
     <section className="citizen-form notice-page" data-notice={view.notice}>
@@ -47,6 +49,7 @@ export function NoticePage({ view }: { view: NoticeView }) {
           <a href="/">{t("errors.backHome")}</a>
         </li>
       </ul>
+      {withPrefs ? <DisplayPrefsForm /> : null}
     </section>
   );
 }

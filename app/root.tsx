@@ -1,8 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { DisplayPrefsForm } from "~/components/display-prefs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { prefsClassName } from "~/display-prefs";
+import { displayPrefsOf } from "~/server/display-prefs.server";
 import { SiteLayout } from "~/components/site-layout";
 import { asLocale } from "~/i18n/config";
 import { localeCookie, messages, pageLocale } from "~/i18n/i18n.server";
@@ -10,21 +13,24 @@ import { I18nProvider } from "~/i18n/provider";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles/app.css" },
+  { rel: "stylesheet", href: "/styles/prefs.css" },
   { rel: "icon", href: "/favicon.ico" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await pageLocale(request);
   const chosen = new URL(request.url).searchParams.get("lng");
   const headers = chosen ? { "Set-Cookie": await localeCookie.serialize(asLocale(chosen)) } : undefined;
-  return data({ locale, messages: messages[locale] }, { headers });
+  return data({ locale, messages: messages[locale], prefs: displayPrefsOf(request, context) }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const locale = root?.locale ?? "vi";
+  // Pages with a form of their own carry the display buttons inside it (handle.ownDisplayPrefs).
+  const ownPrefs = useMatches().some((m) => (m.handle as { ownDisplayPrefs?: boolean } | undefined)?.ownDisplayPrefs);
   return (
-    <html lang={locale}>
+    <html lang={locale} className={root?.prefs ? prefsClassName(root.prefs) : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -34,6 +40,11 @@ export function Layout({ children }: { children: ReactNode }) {
       <body>
         <I18nProvider locale={locale} messages={root?.messages ?? {}}>
           <SiteLayout>{children}</SiteLayout>
+          {ownPrefs ? null : (
+            <footer className="site-footer">
+              <DisplayPrefsForm />
+            </footer>
+          )}
         </I18nProvider>
         <ScrollRestoration />
         <Scripts />

@@ -17,6 +17,12 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/cong-khai": "public",
   "routes/login": "public",
   "routes/logout": "public",
+  // Citizen online form (issue 3).
+  "routes/danh-gia.$unitCode._index": "public",
+  "routes/danh-gia.$unitCode.$serviceCode": "public",
+  "routes/moi.$token": "public",
+  "routes/cam-on": "public",
+  "routes/hien-thi": "public",
   // The API authenticates per request (tokens, kiosks, session) — see API.md.
   "routes/api.v1.responses": "public",
   "routes/api.v1.responses.batch": "public",
@@ -25,6 +31,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/api.v1.reports.summary": "public",
   "routes/api.v1.kiosk.config": "public",
   "routes/api.v1.kiosks.$id.next": "public",
+  "routes/api.v1.invitations": "public",
   // Kiosk devices authenticate with their device token, not a session.
   "routes/kiosk._index": "public",
   "routes/kiosk.setup.$code": "public",

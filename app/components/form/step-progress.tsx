@@ -1,0 +1,21 @@
+import { useTranslation } from "react-i18next";
+import type { FormHeader } from "./view";
+import { useLocalized } from "./field-shell";
+
+/** Survey title, where the citizen is rating, and "Bước 2/6" with a bar. */
+export function StepProgress({ header, step, total }: { header: FormHeader; step: number; total: number }) {
+  const { t } = useTranslation();
+  const local = useLocalized();
+  return (
+    <header className="form-header">
+      <h1>{local(header.surveyTitle)}</h1>
+      <p className="form-where">
+        {[header.unitName, header.serviceName].filter(Boolean).join(" · ")}
+      </p>
+      <p className="form-progress">{t("form.progress", { step, total })}</p>
+      <div className="progress-bar" aria-hidden="true">
+        <span style={{ width: `${Math.round((step / total) * 100)}%` }} />
+      </div>
+    </header>
+  );
+}

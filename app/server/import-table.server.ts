@@ -1,0 +1,136 @@
+import ExcelJS from "exceljs";
+import { CsvError, parseCsv } from "./csv.server";
+import type { ImportIssue } from "./import-issues.server";
+
+// Turns an uploaded file into rows of named text values. The type is decided by content,
+// never by the file name: XLSX is a zip ("PK\x03\x04"), anything else must be UTF-8 text (CSV).
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface TableRow {
+  /** Row number as a spreadsheet shows it (the header row is 1). */
+  row: number;
+  /** Column name (lower-case) → trimmed text; "" when empty. */
+  values: Record<string, string>;
+  /** Problems of single cells (a formula without a value, an error value). */
+  issues: ImportIssue[];
+}
+
+export type TableResult = { ok: true; rows: TableRow[] } | { ok: false; error: ImportIssue };
+
+type RawRow = { row: number; cells: Array<string | ImportIssue> };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+export function isXlsx(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && ZIP_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** Reads CSV or XLSX bytes and maps the header onto `columns` (all required, any order, any case). */
+export async function readImportTable(bytes: Uint8Array, columns: readonly string[]): Promise<TableResult> {
+  if (bytes.length > MAX_IMPORT_BYTES) return fail("fileTooLarge", { max: MAX_IMPORT_BYTES / 1024 / 1024 });
+  if (bytes.length === 0) return fail("fileEmpty");
+  const raw = isXlsx(bytes) ? await readXlsx(bytes) : readCsvBytes(bytes);
+  if ("error" in raw) return { ok: false, error: raw.error };
+  return mapColumns(raw.rows, columns);
+}
+
+function fail(key: ImportIssue["key"], params?: ImportIssue["params"]): TableResult {
+  return { ok: false, error: { key, params } };
+}
+
+function readCsvBytes(bytes: Uint8Array): { rows: RawRow[] } | { error: ImportIssue } {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { error: { key: "notText" } };
+  }
+  if (text.includes("\u0000")) return { error: { key: "notText" } };
+  try {
+    return { rows: parseCsv(text).map((r) => ({ row: r.record, cells: r.fields })) };
+  } catch (error) {
+    if (error instanceof CsvError) return { error: { key: "csvMalformed", params: { line: error.line, detail: error.message } } };
+    throw error;
+  }
+}
+
+function dateText(d: Date): string {
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+}
+
+/** A cell as text. Formulas are never evaluated: the cached result is used, or the cell is refused. */
+export function cellText(value: ExcelJS.CellValue, column: string): string | ImportIssue {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return dateText(value);
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("error" in value) return { key: "cellError", params: { column, value: String(value.error) } };
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = value.result;
+    if (result === undefined || result === null) return { key: "cellFormula", params: { column } };
+    return cellText(result, column);
+  }
+  if ("hyperlink" in value) {
+    const text: unknown = value.text;
+    return typeof text === "string" ? text : cellText(text as ExcelJS.CellValue, column);
+  }
+  return String(value);
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<{ rows: RawRow[] } | { error: ImportIssue }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    return { error: { key: "xlsxUnreadable", params: { detail: (error as Error).message.slice(0, 200) } } };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { error: { key: "xlsxNoSheet" } };
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Array<string | ImportIssue> = [];
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      cells.push(cellText(cell.value, cell.address));
+    }
+    rows.push({ row: rowNumber, cells });
+  });
+  return { rows };
+}
+
+const isBlank = (r: RawRow) => r.cells.every((c) => typeof c === "string" && c.trim() === "");
+
+function mapColumns(raw: RawRow[], columns: readonly string[]): TableResult {
+  const nonBlank = raw.filter((r) => !isBlank(r));
+  const header = nonBlank[0];
+  if (!header) return fail("noRows");
+  const names = header.cells.map((c) => (typeof c === "string" ? c.replace(/^\uFEFF/, "").trim().toLowerCase() : ""));
+  const index = new Map<string, number>();
+  for (const [i, name] of names.entries()) {
+    if (!columns.includes(name)) continue; // extra columns (notes, …) are ignored
+    if (index.has(name)) return fail("duplicateColumn", { column: name });
+    index.set(name, i);
+  }
+  const missing = columns.filter((c) => !index.has(c));
+  if (missing.length) return fail("missingColumns", { columns: missing.join(", ") });
+
+  const rows = nonBlank.slice(1).map((r): TableRow => {
+    const values: Record<string, string> = {};
+    const issues: ImportIssue[] = [];
+    for (const column of columns) {
+      const cell = r.cells[index.get(column)!] ?? "";
+      if (typeof cell === "string") values[column] = cell.trim();
+      else {
+        values[column] = "";
+        issues.push(cell);
+      }
+    }
+    return { row: r.row, values, issues };
+  });
+  if (!rows.length) return fail("noRows");
+  return { ok: true, rows };
+}

@@ -1,0 +1,217 @@
+import { z } from "zod";
+import type { Db } from "../../db/index";
+import { appendAudit } from "../../db/queries/credentials";
+import { upsertService } from "../../db/queries/services";
+import { upsertUnit } from "../../db/queries/units";
+import type { ImportIssue, ImportIssueKey } from "./import-issues.server";
+import { readImportTable, type TableRow } from "./import-table.server";
+import { planUnits, type UnitRow } from "./import-units-plan.server";
+
+// Unit and service catalogue imports, shared by the CLI and the admin UI. All or nothing:
+// every row is validated (zod, then against the database) before anything is written; one
+// rejected row means no write at all. A clean file is written in ONE transaction.
+
+export const UNIT_LEVELS = ["tinh", "so", "ban", "xa", "phuong", "dac-khu", "phong", "to-chuc-khac", "huyen"] as const;
+export const SERVICE_LEVELS = ["tinh", "xa", "trung-uong"] as const;
+export const UNIT_COLUMNS = ["code", "name", "parent", "level"] as const;
+export const SERVICE_COLUMNS = ["code", "name", "field", "level"] as const;
+export const NAME_MAX = 300;
+export const FIELD_MAX = 200;
+
+export type RowStatus = "added" | "updated" | "unchanged" | "rejected";
+
+export interface RowOutcome {
+  row: number;
+  code: string;
+  status: RowStatus;
+  issues: ImportIssue[];
+}
+
+export interface ImportReport {
+  /** A problem with the whole file (size, type, header); `rows` is empty then. */
+  fileError?: ImportIssue;
+  rows: RowOutcome[];
+  counts: Record<RowStatus, number>;
+  /** True when the rows were written (never with a rejected row or a file error). */
+  committed: boolean;
+}
+
+const CODE_RE = /^[A-Za-z0-9._-]{1,64}$/;
+
+const codeSchema = z.string().trim().min(1, { error: "codeRequired" }).regex(CODE_RE, { error: "codeInvalid" });
+
+/** Empty means a top-level unit. */
+const parentSchema = z
+  .string()
+  .trim()
+  .refine((s) => s === "" || CODE_RE.test(s), { error: "codeInvalid" })
+  .transform((s) => (s === "" ? null : s));
+
+/** NFC (Vietnamese letters may arrive decomposed from macOS or old software), spaces collapsed. */
+const text = (max: number, required: ImportIssueKey, tooLong: ImportIssueKey) =>
+  z
+    .string()
+    .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+    .pipe(z.string().min(1, { error: required }).max(max, { error: tooLong }));
+
+const levelSchema = <T extends readonly [string, ...string[]]>(levels: T) =>
+  z
+    .string()
+    .trim()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(levels, { error: "levelInvalid" }));
+
+export const unitRowSchema = z.object({
+  code: codeSchema,
+  name: text(NAME_MAX, "nameRequired", "nameTooLong"),
+  parent: parentSchema,
+  level: levelSchema(UNIT_LEVELS),
+});
+
+export const serviceRowSchema = z.object({
+  code: codeSchema,
+  name: text(NAME_MAX, "nameRequired", "nameTooLong"),
+  field: text(FIELD_MAX, "fieldRequired", "fieldTooLong"),
+  level: levelSchema(SERVICE_LEVELS),
+});
+
+function issueFor(key: string, column: string, raw: Record<string, string>, levels: readonly string[]): ImportIssue {
+  switch (key) {
+    case "codeInvalid":
+      return { key, params: { value: (raw[column] ?? "").trim() } };
+    case "nameTooLong":
+      return { key, params: { max: NAME_MAX } };
+    case "fieldTooLong":
+      return { key, params: { max: FIELD_MAX } };
+    case "levelInvalid":
+      return { key, params: { value: raw.level ?? "", allowed: levels.join(", ") } };
+    case "codeRequired":
+    case "nameRequired":
+    case "fieldRequired":
+      return { key };
+    default:
+      // Not reachable with string cells; keep the row rejected with the column named.
+      return { key: "codeInvalid", params: { value: `${column}: ${raw[column] ?? ""}` } };
+  }
+}
+
+interface Parsed<T> {
+  valid: Array<T & { row: number }>;
+  rejected: RowOutcome[];
+}
+
+/** zod per row, then duplicate codes within the file (the first occurrence wins, later ones are rejected). */
+function parseRows<S extends z.ZodType<{ code: string }>>(rows: TableRow[], schema: S, levels: readonly string[]): Parsed<z.output<S>> {
+  const valid: Array<z.output<S> & { row: number }> = [];
+  const rejected: RowOutcome[] = [];
+  const firstRow = new Map<string, number>();
+  for (const r of rows) {
+    const issues = [...r.issues];
+    const result = schema.safeParse(r.values);
+    if (!result.success) {
+      for (const issue of result.error.issues) issues.push(issueFor(issue.message, String(issue.path[0] ?? ""), r.values, levels));
+    }
+    const code = result.success ? result.data.code : (r.values.code ?? "").trim();
+    const seen = code ? firstRow.get(code) : undefined;
+    if (seen !== undefined) issues.push({ key: "duplicateCode", params: { code, firstRow: seen } });
+    else if (code) firstRow.set(code, r.row);
+    if (issues.length || !result.success) rejected.push({ row: r.row, code, status: "rejected", issues });
+    else valid.push({ ...result.data, row: r.row });
+  }
+  return { valid, rejected };
+}
+
+function countStatuses(rows: RowOutcome[]): Record<RowStatus, number> {
+  const counts: Record<RowStatus, number> = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const r of rows) counts[r.status] += 1;
+  return counts;
+}
+
+function report(rows: RowOutcome[], committed: boolean): ImportReport {
+  const sorted = [...rows].sort((a, b) => a.row - b.row);
+  return { rows: sorted, counts: countStatuses(sorted), committed };
+}
+
+// ---- units -------------------------------------------------------------------------------
+
+async function unitPlan(db: Db, rows: TableRow[]) {
+  const parsed = parseRows(rows, unitRowSchema, UNIT_LEVELS);
+  const existing = await db.selectFrom("unit").select(["id", "code", "name", "level", "parent_id"]).execute();
+  const plan = planUnits(parsed.valid as UnitRow[], existing, new Set(parsed.rejected.map((r) => r.code)));
+  return { outcomes: [...parsed.rejected, ...plan.outcomes], order: plan.order };
+}
+
+/** What an import would do, without writing. */
+export async function previewUnitImport(db: Db, rows: TableRow[]): Promise<ImportReport> {
+  return report((await unitPlan(db, rows)).outcomes, false);
+}
+
+/** Writes the rows in one transaction (parents first), with an audit row, unless any row is rejected. */
+export async function commitUnitImport(db: Db, rows: TableRow[], actor: string): Promise<ImportReport> {
+  return db.transaction().execute(async (trx) => {
+    const { outcomes, order } = await unitPlan(trx, rows);
+    if (outcomes.some((o) => o.status === "rejected")) return report(outcomes, false);
+    const now = new Date().toISOString();
+    const done: RowOutcome[] = [];
+    for (const u of order) {
+      const status = await upsertUnit(trx, { code: u.code, name: u.name, level: u.level, parentCode: u.parent }, now);
+      done.push({ row: u.row, code: u.code, status, issues: [] });
+    }
+    await auditImport(trx, actor, "unit", done, now);
+    return report(done, true);
+  });
+}
+
+// ---- services ----------------------------------------------------------------------------
+
+async function servicePlan(db: Db, rows: TableRow[]) {
+  const parsed = parseRows(rows, serviceRowSchema, SERVICE_LEVELS);
+  const existing = new Map(
+    (await db.selectFrom("service").select(["code", "name", "field", "level"]).execute()).map((s) => [s.code, s]),
+  );
+  const outcomes: RowOutcome[] = [...parsed.rejected];
+  for (const s of parsed.valid) {
+    const old = existing.get(s.code);
+    const status: RowStatus = !old ? "added" : old.name === s.name && old.field === s.field && old.level === s.level ? "unchanged" : "updated";
+    outcomes.push({ row: s.row, code: s.code, status, issues: [] });
+  }
+  return { outcomes, valid: parsed.valid };
+}
+
+export async function previewServiceImport(db: Db, rows: TableRow[]): Promise<ImportReport> {
+  return report((await servicePlan(db, rows)).outcomes, false);
+}
+
+export async function commitServiceImport(db: Db, rows: TableRow[], actor: string): Promise<ImportReport> {
+  return db.transaction().execute(async (trx) => {
+    const { outcomes, valid } = await servicePlan(trx, rows);
+    if (outcomes.some((o) => o.status === "rejected")) return report(outcomes, false);
+    const now = new Date().toISOString();
+    const done: RowOutcome[] = [];
+    for (const s of valid) {
+      const status = await upsertService(trx, { code: s.code, name: s.name, field: s.field, level: s.level }, now);
+      done.push({ row: s.row, code: s.code, status, issues: [] });
+    }
+    await auditImport(trx, actor, "service", done, now);
+    return report(done, true);
+  });
+}
+
+async function auditImport(trx: Db, actor: string, entity: "unit" | "service", done: RowOutcome[], now: string) {
+  const added = done.filter((d) => d.status === "added").map((d) => d.code);
+  const updated = done.filter((d) => d.status === "updated").map((d) => d.code);
+  if (!added.length && !updated.length) return; // nothing changed, nothing to record
+  await appendAudit(trx, { actor, action: `${entity}.import`, entity, after: { added, updated, unchanged: done.length - added.length - updated.length } }, now);
+}
+
+// ---- files -------------------------------------------------------------------------------
+
+export type ImportKind = "units" | "services";
+
+/** Reads a file (CSV or XLSX) and previews or commits it. */
+export async function importFile(db: Db, kind: ImportKind, bytes: Uint8Array, opts: { actor: string; dryRun?: boolean }): Promise<ImportReport> {
+  const table = await readImportTable(bytes, kind === "units" ? UNIT_COLUMNS : SERVICE_COLUMNS);
+  if (!table.ok) return { fileError: table.error, rows: [], counts: countStatuses([]), committed: false };
+  if (kind === "units") return opts.dryRun ? previewUnitImport(db, table.rows) : commitUnitImport(db, table.rows, opts.actor);
+  return opts.dryRun ? previewServiceImport(db, table.rows) : commitServiceImport(db, table.rows, opts.actor);
+}

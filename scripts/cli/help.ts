@@ -1,0 +1,43 @@
+import { EXIT_OK, type CliContext } from "./context";
+
+export const USAGE = `Hài Lòng — dòng lệnh quản trị (administration command line)
+
+Cách dùng (usage):  npm run cli -- <lệnh> [tham số]
+
+Lệnh (commands):
+  migrate                          Áp dụng migration, xuất bản bộ câu hỏi kèm theo
+                                   (apply migrations, publish the shipped questionnaires)
+  seed-demo [--responses N] [--seed S]
+                                   Tạo tỉnh mẫu, đơn vị, thủ tục, kiosk và 1 năm phiếu (mặc định 20.000)
+                                   (demo province, units, services, kiosks, a year of responses)
+  import-units FILE.csv|xlsx [--dry-run]
+                                   Nhập đơn vị: cột code,name,parent,level (import units)
+  import-services FILE.csv|xlsx [--dry-run]
+                                   Nhập thủ tục hành chính: cột code,name,field,level (import services)
+  publish FILE.json                Kiểm tra và xuất bản bộ câu hỏi thành phiên bản mới
+                                   (validate and publish a survey definition)
+  create-user --username U --password-stdin --role ROLE [--unit CODE]
+                                   Tạo tài khoản; mật khẩu đọc từ stdin, ít nhất 10 ký tự
+                                   (create a user; password read from standard input)
+  create-token --name N --role ROLE [--unit CODE]
+                                   Tạo mã API, chỉ in ra một lần (create an API token, printed once)
+  create-kiosk --unit CODE [--counter NAME] [--survey SLUG]
+                                   Tạo kiosk: in một lần đường dẫn cài đặt (7 ngày) và mã thiết bị
+                                   (create a kiosk: prints the setup URL and the device token once)
+  backup FILE                      Sao lưu trực tuyến cơ sở dữ liệu (consistent online backup)
+  help                             Hướng dẫn này (this help)
+
+Vai trò (roles): admin, analyst, designer, unit-manager (unit-manager cần --unit).
+Cấp đơn vị (unit levels): tinh, so, ban, xa, phuong, dac-khu, phong, to-chuc-khac, huyen (đơn vị cũ trước 01/07/2025).
+Cấp thủ tục (service levels): tinh, xa, trung-uong.
+Tệp nhập: CSV UTF-8 (có hoặc không BOM) hay XLSX (trang đầu tiên), tối đa 5 MB, có dòng tiêu đề.
+Nhập là tất cả hoặc không: một dòng lỗi thì không ghi gì (all or nothing).
+
+Biến môi trường (environment): DATABASE_URL (mặc định ./data/hailong.sqlite; postgres://… cho PostgreSQL),
+  PORT, PUBLIC_URL, SECRET_KEY / SECRET_KEY_FILE.
+Mã thoát (exit codes): 0 thành công, 1 lỗi, 2 sai cách dùng.`;
+
+export async function help(ctx: CliContext): Promise<number> {
+  ctx.io.out(USAGE);
+  return EXIT_OK;
+}

@@ -1,0 +1,54 @@
+import { backup } from "./backup";
+import { CliError, createContext, EXIT_ERROR, EXIT_USAGE, UsageError, type Command, type ContextOptions } from "./context";
+import { createKiosk } from "./create-kiosk";
+import { createToken } from "./create-token";
+import { createUser } from "./create-user";
+import { help } from "./help";
+import { importServices, importUnits } from "./import";
+import { migrate } from "./migrate";
+import { publish } from "./publish";
+import { seedDemoCommand } from "./seed-demo";
+
+export const COMMANDS: Record<string, Command> = {
+  migrate,
+  "seed-demo": seedDemoCommand,
+  "import-units": importUnits,
+  "import-services": importServices,
+  publish,
+  "create-user": createUser,
+  "create-token": createToken,
+  "create-kiosk": createKiosk,
+  backup,
+  help,
+};
+
+/** Runs one command line; returns the exit code (0 ok, 1 error, 2 usage). Never throws. */
+export async function runCli(argv: string[], opts: ContextOptions = {}): Promise<number> {
+  const [name, ...args] = argv;
+  let ctx;
+  try {
+    ctx = createContext(opts);
+  } catch (error) {
+    (opts.io ?? { err: (l: string) => process.stderr.write(`${l}\n`) }).err((error as Error).message);
+    return EXIT_ERROR;
+  }
+  try {
+    if (!name || name === "--help" || name === "-h") return await help(ctx);
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`Lệnh không tồn tại (unknown command): ${name}`);
+    return await command(ctx, args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      ctx.io.err(`${error.message}\nXem hướng dẫn (see usage): npm run cli -- help`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof CliError) {
+      ctx.io.err(error.message);
+      return EXIT_ERROR;
+    }
+    ctx.io.err(`Lỗi (error): ${(error as Error).message ?? String(error)}`);
+    return EXIT_ERROR;
+  } finally {
+    await ctx.close();
+  }
+}

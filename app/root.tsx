@@ -27,8 +27,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const locale = root?.locale ?? "vi";
-  // Pages with a form of their own carry the display buttons inside it (handle.ownDisplayPrefs).
-  const ownPrefs = useMatches().some((m) => (m.handle as { ownDisplayPrefs?: boolean } | undefined)?.ownDisplayPrefs);
+  // Pages with a form of their own carry the display buttons inside it (handle.ownDisplayPrefs);
+  // full-screen device pages (the kiosk) have no site header or footer at all (handle.bare).
+  const handles = useMatches().map((m) => (m.handle ?? {}) as { ownDisplayPrefs?: boolean; bare?: boolean });
+  const ownPrefs = handles.some((h) => h.ownDisplayPrefs);
+  const bare = handles.some((h) => h.bare);
   return (
     <html lang={locale} className={root?.prefs ? prefsClassName(root.prefs) : undefined}>
       <head>
@@ -39,11 +42,17 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nProvider locale={locale} messages={root?.messages ?? {}}>
-          <SiteLayout>{children}</SiteLayout>
-          {ownPrefs ? null : (
-            <footer className="site-footer">
-              <DisplayPrefsForm />
-            </footer>
+          {bare ? (
+            children
+          ) : (
+            <>
+              <SiteLayout>{children}</SiteLayout>
+              {ownPrefs ? null : (
+                <footer className="site-footer">
+                  <DisplayPrefsForm />
+                </footer>
+              )}
+            </>
           )}
         </I18nProvider>
         <ScrollRestoration />

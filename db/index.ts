@@ -74,6 +74,9 @@ export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATAB
   const target = parseDatabaseUrl(url);
   if (target.dialect === "postgres") {
     const pool = new pg.Pool({ connectionString: target.location, max: 10 });
+    // An idle client whose server connection ends (restart, failover, a DBA's terminate)
+    // emits 'error' on the pool; unhandled, that would crash the whole app.
+    pool.on("error", (error) => console.error(`PostgreSQL: idle connection lost (${error.message})`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   return new Kysely<Database>({

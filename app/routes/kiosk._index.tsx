@@ -10,6 +10,9 @@ import { useHydrated } from "~/kiosk/hydrated";
 export const meta: MetaFunction = () => [{ title: "Máy đánh giá — Hài Lòng" }, { name: "robots", content: "noindex" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/kiosk.css" }];
 
+/** A full-screen device page: no site header or footer. */
+export const handle = { bare: true };
+
 export function headers() {
   return { "Cache-Control": "no-cache", "Referrer-Policy": "no-referrer" };
 }

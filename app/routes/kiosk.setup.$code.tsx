@@ -12,6 +12,9 @@ import { assertSameOrigin } from "~/server/session.server";
 export const meta: MetaFunction = () => [{ title: "Thiết lập máy đánh giá — Hài Lòng" }, { name: "robots", content: "noindex" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/kiosk.css" }];
 
+/** A full-screen device page: no site header or footer. */
+export const handle = { bare: true };
+
 const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
 
 export function headers() {

@@ -107,7 +107,16 @@ async function createPostgres(migrate: boolean): Promise<TestDb> {
   const db = createDb(url);
   const destroy = once(async () => {
     await db.destroy(); // ends the pool first, so nothing holds the database open
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
+    await withAdmin(async (c) => {
+      // pool.end() resolves before its sockets are gone; a FORCE drop would then kill a
+      // closing client, which surfaces as an unhandled "terminating connection" error.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await c.query("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
+    });
   });
   try {
     const migrations = migrate ? await migrateToLatest(db) : [];

@@ -9,3 +9,10 @@ export const messages: Record<AppLocale, Record<string, unknown>> = {
   vi: { ...viCommon },
   en: { ...enCommon },
 };
+import viConsole from "../../public/locales/vi/console.json";
+import enConsole from "../../public/locales/en/console.json";
+import viUsers from "../../public/locales/vi/users.json";
+import enUsers from "../../public/locales/en/users.json";
+// The admin console's areas (issue 6).
+Object.assign(messages.vi, viConsole, viUsers);
+Object.assign(messages.en, enConsole, enUsers);

@@ -26,4 +26,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   // Admin console.
   "routes/quan-tri": ALL_ROLES,
   "routes/quan-tri._index": ALL_ROLES,
+  "routes/quan-tri.mat-khau": ALL_ROLES,
+  "routes/quan-tri.nguoi-dung._index": ["admin"],
+  "routes/quan-tri.nguoi-dung.$id": ["admin"],
 };

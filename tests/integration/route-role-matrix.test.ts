@@ -1,7 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROUTE_ACCESS } from "../../app/server/access-policy.server";
+import { ROUTE_ACCESS, type Access } from "../../app/server/access-policy.server";
 import { REPORT_ROLES } from "../../app/server/principal.server";
 import type { Role } from "../../db/schema";
 import { addUser, getPage, postForm, signIn, type Session } from "../support/console";
@@ -81,7 +81,7 @@ function urlOf(route: { id: string; path: string }): { url: string; scopedToA: b
 type Outcome = "allowed" | "login" | "forbidden";
 
 function expected(route: string, caller: Caller, scopedToA: boolean): Outcome {
-  const access = API_ROLES[route] ?? ROUTE_ACCESS[route];
+  const access: Access = route in API_ROLES ? API_ROLES[route] : ROUTE_ACCESS[route];
   if (access === "public") return "allowed";
   if (caller === "anonymous") return "login";
   if (!access.includes(ROLE_OF[caller])) return "forbidden";

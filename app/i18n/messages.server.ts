@@ -16,3 +16,7 @@ import enUsers from "../../public/locales/en/users.json";
 // The admin console's areas (issue 6).
 Object.assign(messages.vi, viConsole, viUsers);
 Object.assign(messages.en, enConsole, enUsers);
+import viDesigner from "../../public/locales/vi/designer.json";
+import enDesigner from "../../public/locales/en/designer.json";
+Object.assign(messages.vi, viDesigner);
+Object.assign(messages.en, enDesigner);

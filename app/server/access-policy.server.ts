@@ -29,4 +29,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/quan-tri.mat-khau": ALL_ROLES,
   "routes/quan-tri.nguoi-dung._index": ["admin"],
   "routes/quan-tri.nguoi-dung.$id": ["admin"],
+  "routes/quan-tri.phieu._index": ["admin", "designer"],
+  "routes/quan-tri.phieu.$id": ["admin", "designer"],
+  "routes/quan-tri.phieu.$id.json": ["admin", "designer"],
 };

@@ -30,6 +30,8 @@ interface Ctx {
 const SAMPLES: Record<string, (c: Ctx) => Sample> = {
   "routes/api.v1.surveys.$slug": () => ({ params: { slug: "sipas-2017" } }),
   "routes/quan-tri.nguoi-dung.$id": (c) => ({ params: { id: String(c.designerId) } }),
+  "routes/quan-tri.phieu.$id": (c) => ({ params: { id: String(c.versionId) } }),
+  "routes/quan-tri.phieu.$id.json": (c) => ({ params: { id: String(c.versionId) } }),
 };
 
 /** API routes are "public" in the policy and check roles per request (API.md): the roles they admit. */

@@ -20,3 +20,7 @@ import viDesigner from "../../public/locales/vi/designer.json";
 import enDesigner from "../../public/locales/en/designer.json";
 Object.assign(messages.vi, viDesigner);
 Object.assign(messages.en, enDesigner);
+import viOrg from "../../public/locales/vi/org.json";
+import enOrg from "../../public/locales/en/org.json";
+Object.assign(messages.vi, viOrg);
+Object.assign(messages.en, enOrg);

@@ -32,4 +32,19 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/quan-tri.phieu._index": ["admin", "designer"],
   "routes/quan-tri.phieu.$id": ["admin", "designer"],
   "routes/quan-tri.phieu.$id.json": ["admin", "designer"],
+  "routes/quan-tri.don-vi._index": ["admin", "unit-manager"],
+  "routes/quan-tri.don-vi.$code": ["admin", "unit-manager"],
+  "routes/quan-tri.thu-tuc._index": ["admin", "unit-manager"],
+  "routes/quan-tri.nhap.$kind": ["admin"],
+  "routes/quan-tri.ma-api": ["admin"],
+};
+
+/**
+ * Routes whose actions (changes) admit fewer roles than their loaders (reading). The console
+ * checks these in every action and the route × role test walks them too.
+ */
+export const ACTION_ACCESS: Record<string, readonly Role[]> = {
+  "routes/quan-tri.don-vi._index": ["admin"],
+  "routes/quan-tri.thu-tuc._index": ["admin"],
+  "routes/quan-tri.gop-y": ["admin", "unit-manager"],
 };

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { isInSubtree } from "../../db/queries/units";
 import type { Db } from "../../db/index";
 import type { Role } from "../../db/schema";
-import { ROUTE_ACCESS } from "./access-policy.server";
+import { ACTION_ACCESS, ROUTE_ACCESS } from "./access-policy.server";
 import type { AppServices } from "./services.server";
 import { assertCsrf, requireUser, type SessionUser } from "./session.server";
 
@@ -51,9 +51,14 @@ export function requireConsoleUser(services: AppServices, request: Request, rout
   return requireUser(services, request, rolesOf(routeId));
 }
 
+/** The roles that may change things through a route's action (ACTION_ACCESS when narrower). */
+export function actionRolesOf(routeId: string): readonly Role[] {
+  return ACTION_ACCESS[routeId] ?? rolesOf(routeId);
+}
+
 /** Every console action: the right role, then CSRF before anything is read or changed. */
 export async function requireConsoleAction(services: AppServices, request: Request, routeId: string): Promise<{ user: SessionUser; form: FormData }> {
-  const user = await requireUser(services, request, rolesOf(routeId));
+  const user = await requireUser(services, request, actionRolesOf(routeId));
   const form = await request.formData();
   assertCsrf(request, user, form);
   return { user, form };

@@ -1,7 +1,7 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { assertCsrf, type SessionUser } from "./session.server";
+import { assertCsrf, requireUser, type SessionUser } from "./session.server";
 import type { AppServices } from "./services.server";
-import { requireConsoleUser } from "./console.server";
+import { actionRolesOf } from "./console.server";
 
 // Thin on purpose: the CSV/XLSX parsing of app/server/csv.server.ts (written on main) replaces
 // parseTable below once merged. What stays here: the size limit and the type check by content.
@@ -48,7 +48,7 @@ export type UploadResult = { user: SessionUser; form: FormData; file: Upload | n
  * memory whole), then CSRF, before anything is changed.
  */
 export async function requireUploadAction(services: AppServices, request: Request, routeId: string, limit = UPLOAD_LIMIT): Promise<UploadResult> {
-  const user = await requireConsoleUser(services, request, routeId);
+  const user = await requireUser(services, request, actionRolesOf(routeId));
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit + 64 * 1024) throw new Response("Payload Too Large", { status: 413 });
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROUTE_ACCESS, type Access } from "../../app/server/access-policy.server";
+import { ACTION_ACCESS, ROUTE_ACCESS, type Access } from "../../app/server/access-policy.server";
 import { REPORT_ROLES } from "../../app/server/principal.server";
 import type { Role } from "../../db/schema";
 import { addUser, getPage, postForm, signIn, type Session } from "../support/console";
@@ -32,6 +32,8 @@ const SAMPLES: Record<string, (c: Ctx) => Sample> = {
   "routes/quan-tri.nguoi-dung.$id": (c) => ({ params: { id: String(c.designerId) } }),
   "routes/quan-tri.phieu.$id": (c) => ({ params: { id: String(c.versionId) } }),
   "routes/quan-tri.phieu.$id.json": (c) => ({ params: { id: String(c.versionId) } }),
+  "routes/quan-tri.don-vi.$code": () => ({ params: { code: "X1" }, scopedToA: true }),
+  "routes/quan-tri.nhap.$kind": () => ({ params: { kind: "don-vi" } }),
 };
 
 /** API routes are "public" in the policy and check roles per request (API.md): the roles they admit. */
@@ -82,8 +84,8 @@ function urlOf(route: { id: string; path: string }): { url: string; scopedToA: b
 
 type Outcome = "allowed" | "login" | "forbidden";
 
-function expected(route: string, caller: Caller, scopedToA: boolean): Outcome {
-  const access: Access = route in API_ROLES ? API_ROLES[route] : ROUTE_ACCESS[route];
+function expected(route: string, caller: Caller, scopedToA: boolean, method: "GET" | "POST"): Outcome {
+  const access: Access = route in API_ROLES ? API_ROLES[route] : method === "POST" && route in ACTION_ACCESS ? ACTION_ACCESS[route] : ROUTE_ACCESS[route];
   if (access === "public") return "allowed";
   if (caller === "anonymous") return "login";
   if (!access.includes(ROLE_OF[caller])) return "forbidden";
@@ -112,7 +114,7 @@ describe("route × role matrix", () => {
       const isPublic = ROUTE_ACCESS[route.id] === "public";
       for (const caller of CALLERS) {
         const session = sessions.get(caller);
-        const want = expected(route.id, caller, scopedToA);
+        const want = expected(route.id, caller, scopedToA, "GET");
         const got = outcomeOf(await getPage(app, url, session?.cookie));
         checked++;
         if (got !== want) mismatches.push(`GET ${url} as ${caller}: expected ${want}, got ${got}`);
@@ -120,7 +122,8 @@ describe("route × role matrix", () => {
         if (!route.hasAction || isPublic) continue;
         const post = outcomeOf(await postForm(app, url, { csrf: session?.csrf ?? "" }, session?.cookie));
         checked++;
-        if (post !== want) mismatches.push(`POST ${url} as ${caller}: expected ${want}, got ${post}`);
+        const wantPost = expected(route.id, caller, scopedToA, "POST");
+        if (post !== wantPost) mismatches.push(`POST ${url} as ${caller}: expected ${wantPost}, got ${post}`);
       }
     }
     expect(mismatches).toEqual([]);

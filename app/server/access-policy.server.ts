@@ -37,6 +37,9 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/quan-tri.thu-tuc._index": ["admin", "unit-manager"],
   "routes/quan-tri.nhap.$kind": ["admin"],
   "routes/quan-tri.ma-api": ["admin"],
+  "routes/quan-tri.nhat-ky": ["admin"],
+  "routes/quan-tri.phan-hoi": ["admin"],
+  "routes/quan-tri.gop-y": ["admin", "analyst", "unit-manager"],
 };
 
 /**

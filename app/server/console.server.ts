@@ -42,8 +42,8 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): Parse
 }
 
 /** The 400 answer of a failed action: errors next to fields, the values typed kept. Nothing was changed. */
-export function invalid(errors: FieldErrors, extra: Record<string, unknown> = {}) {
-  return data({ ok: false as const, errors, ...extra }, { status: 400 });
+export function invalid<E extends Record<string, unknown> = Record<never, never>>(errors: FieldErrors, extra?: E) {
+  return data({ ok: false as const, errors, ...(extra ?? ({} as E)) }, { status: 400 });
 }
 
 /** Every console loader: a signed-in user with one of the roles the policy gives `routeId`. */

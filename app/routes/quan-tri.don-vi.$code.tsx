@@ -53,9 +53,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (op === "update") {
     // Renaming and moving units is for admins; unit managers choose their services.
     if (user.role !== "admin") forbidden();
+    form.set("code", unit.code);
     const parsed = parseForm(unitSchema, form);
     if (!parsed.ok) return invalid(parsed.errors);
-    const errors = await saveUnit(db, { ...parsed.data, code: unit.code }, user.username, "update");
+    const errors = await saveUnit(db, parsed.data, user.username, "update");
     return errors ? invalid(errors) : data({ ok: true as const, errors: {} });
   }
   return invalid({ form: "console.errors.invalid" });
@@ -86,7 +87,6 @@ export default function UnitDetail() {
           <h2>{t("org.units.edit")}</h2>
           <Form method="post" className="stack narrow">
             <Csrf token={csrf} />
-            <input type="hidden" name="code" value={unit.code} />
             <Field name="name" required defaultValue={unit.name} label={t("org.name")} errors={errors} />
             <Field name="level" required defaultValue={unit.level} label={t("org.level")} errors={errors} />
             <UnitInput name="parent" label={t("org.units.parent")} units={units} defaultValue={unit.parent} errors={errors} />

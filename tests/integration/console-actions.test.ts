@@ -61,6 +61,17 @@ describe("console actions", () => {
     expect(await auditCount(app)).toBe(audits);
   });
 
+  it("refuses oversized and mistyped uploads without changing anything", async () => {
+    const audits = await auditCount(app);
+    const big = upload({ csrf: admin.csrf, op: "preview" }, { name: "lớn.csv", content: new Uint8Array(3 * 1024 * 1024).fill(65) });
+    expect((await postForm(app, "/quan-tri/nhap/don-vi", big, admin.cookie)).status).toBe(413);
+    const xls = upload({ csrf: admin.csrf, op: "preview" }, { name: "đơn vị.csv", content: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+    const res = await postForm(app, "/quan-tri/nhap/don-vi", xls, admin.cookie);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Tệp phải là CSV (UTF-8) hoặc XLSX");
+    expect(await auditCount(app)).toBe(audits);
+  });
+
   it("audits people: create, role, disable (ends sessions), enable, reset, own password change", async () => {
     const fields = { csrf: admin.csrf, username: "nguyen.van.a", role: "analyst", unit: "X2", password: "mật-khẩu-mới-đủ-dài", password2: "mật-khẩu-mới-đủ-dài" };
     const created = await audited(["user.create"], () => postForm(app, "/quan-tri/nguoi-dung", fields, admin.cookie));

@@ -51,7 +51,7 @@ function Answer({ q, lng, kiosk, labels }: { q: Loose; lng: Lng; kiosk: boolean;
 export function SurveyPreview({ doc, mode, lng, labels }: { doc: Loose; mode: "phone" | "kiosk"; lng: Lng; labels: PreviewLabels }) {
   const { t } = useTranslation();
   return (
-    <div className={`preview preview-${mode}`} lang={lng} aria-label={t(mode === "phone" ? "designer.previewPhone" : "designer.previewKiosk")} role="region">
+    <div className={`preview preview-${mode}`} lang={lng} tabIndex={0} aria-label={t(mode === "phone" ? "designer.previewPhone" : "designer.previewKiosk")} role="region">
       <h2 className="pv-title">{text(doc.title, lng)}</h2>
       {doc.description ? <p>{text(doc.description, lng)}</p> : null}
       {arr(doc.sections).map((s, si) => (

@@ -18,11 +18,13 @@ export type UploadKind = "xlsx" | "text";
 /** Browsers send UTF-8 file names that some parsers read as Latin-1: undo that, then NFC. */
 export function fileName(raw: string): string {
   let name = raw;
-  if (/[\u00c0-\u00ff]/.test(raw) && !/[^\u0000-\u00ff]/.test(raw)) {
+  const latin1Only = [...raw].every((ch) => ch.charCodeAt(0) <= 0xff);
+  if (/[\u00c0-\u00ff]/.test(raw) && latin1Only) {
     const decoded = Buffer.from(raw, "latin1").toString("utf8");
     if (!decoded.includes("\ufffd")) name = decoded;
   }
-  return name.normalize("NFC").replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 200);
+  // Control characters and path separators never reach a page or a log.
+  return [...name.normalize("NFC")].map((ch) => (ch.charCodeAt(0) < 0x20 || ch === "/" || ch === "\\" ? "_" : ch)).join("").slice(0, 200);
 }
 
 /** The type is read from the bytes, never from the name or the browser's claim. */

@@ -65,9 +65,3 @@ export async function deleteDraft(db: Db, id: number): Promise<boolean> {
   const result = await db.deleteFrom("survey_version").where("id", "=", id).where("status", "=", "draft").executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
-
-/** Whether any response was given on this version (a version with answers is never deleted). */
-export async function versionHasResponses(db: Db, id: number): Promise<boolean> {
-  const row = await db.selectFrom("response").select("id").where("survey_version_id", "=", id).limit(1).executeTakeFirst();
-  return row !== undefined;
-}

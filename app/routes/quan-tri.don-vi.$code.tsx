@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Csrf, Field, FieldError, FormErrors } from "~/components/console/field";
 import { UnitInput } from "~/components/console/unit-input";
+import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate } from "~/metrics/format";
 import { assertUnitScope, forbidden, invalid, notFound, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
@@ -76,11 +77,7 @@ export default function UnitDetail() {
         {unit.name} <code>{unit.code}</code>
       </h1>
       {unit.validTo ? <p className="closed">{t("org.closedOn", { date: formatDate(unit.validTo), successor: unit.successor ?? "—" })}</p> : null}
-      {result?.ok ? (
-        <p role="status" className="notice">
-          {t("console.saved")}
-        </p>
-      ) : null}
+      <SavedNotice show={result?.ok} />
       <FormErrors errors={errors} />
       {canEditUnit ? (
         <>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Csrf, Field, FormErrors } from "~/components/console/field";
 import { UnitInput } from "~/components/console/unit-input";
 import { UnitTree } from "~/components/console/unit-tree";
+import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { invalid, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { reorganize, reorganizeSchema, saveUnit, unitSchema } from "~/server/org.server";
@@ -50,11 +51,7 @@ export default function Units() {
   return (
     <section>
       <h1>{t("org.units.title")}</h1>
-      {result?.ok ? (
-        <p role="status" className="notice">
-          {t("console.saved")}
-        </p>
-      ) : null}
+      <SavedNotice show={result?.ok} />
       <FormErrors errors={result && !("op" in result) ? result.errors : undefined} />
       {canEdit ? (
         <p>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Csrf, FormErrors } from "~/components/console/field";
 import { formatDateTime } from "~/components/console/format-time";
+import { DateRangeFields, Pager } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { assertUnitScope, invalid, notFound, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { STATUSES, followupSchema, listComments, updateFollowup } from "~/server/comments.server";
@@ -39,12 +40,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const STATUS_KEYS = { new: "comments.status.new", "in-progress": "comments.status.in-progress", answered: "comments.status.answered" } as const;
 
+function StatusOptions() {
+  const { t } = useTranslation();
+  return STATUSES.map((s) => (
+    <option key={s} value={s}>
+      {t(STATUS_KEYS[s])}
+    </option>
+  ));
+}
+
 export default function Comments() {
   const { t } = useTranslation();
   const { csrf, canEdit, isAdmin, query, page, items, more } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorsFor = (id: string) => (result && result.id === id ? (result.errors as Record<string, string>) : undefined);
-  const pageLink = (n: number) => `?${new URLSearchParams({ ...query, page: String(n) }).toString()}`;
   return (
     <section>
       <h1>{t("comments.title")}</h1>
@@ -54,22 +63,10 @@ export default function Comments() {
           {t("comments.statusLabel")}
           <select name="status" defaultValue={query.status}>
             <option value="">{t("audit.all")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(STATUS_KEYS[s])}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
-        <label>
-          {t("audit.from")}
-          <input type="date" name="from" defaultValue={query.from} />
-        </label>
-        <label>
-          {t("audit.to")}
-          <input type="date" name="to" defaultValue={query.to} />
-        </label>
-        <button type="submit">{t("audit.filter")}</button>
+        <DateRangeFields from={query.from} to={query.to} />
       </Form>
       {items.length === 0 ? <p>{t("comments.none")}</p> : null}
       {items.map((item) => {
@@ -111,11 +108,7 @@ export default function Comments() {
                 <label className="field">
                   <span>{t("comments.statusLabel")}</span>
                   <select name="status" defaultValue={status}>
-                    {STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {t(STATUS_KEYS[s])}
-                      </option>
-                    ))}
+                    <StatusOptions />
                   </select>
                 </label>
                 <label className="field">
@@ -138,10 +131,7 @@ export default function Comments() {
           </article>
         );
       })}
-      <p className="op-row">
-        {page > 0 ? <Link to={pageLink(page - 1)}>{t("audit.newer")}</Link> : null}
-        {more ? <Link to={pageLink(page + 1)}>{t("audit.older")}</Link> : null}
-      </p>
+      <Pager query={query} page={page} more={more} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { Csrf, Field, FormErrors } from "~/components/console/field";
 import { RoleSelect, UnitInput } from "~/components/console/unit-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ROLE_LABEL_KEYS } from "~/components/role-label";
-import { invalid, notFound, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { idParam, invalid, notFound, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { changeRole, passwordPairSchema, resetPassword, resolveRoleUnit, roleSchema, setDisabled } from "~/server/users.server";
 import { listUnits } from "../../db/queries/units";
 import { getUser } from "../../db/queries/users";
@@ -17,8 +17,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/c
 const ROUTE = "routes/quan-tri.nguoi-dung.$id";
 
 async function loadUser(db: Db, id: string | undefined) {
-  const user = /^\d{1,9}$/.test(id ?? "") ? await getUser(db, Number(id)) : undefined;
-  return user ?? notFound();
+  return (await getUser(db, idParam(id))) ?? notFound();
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditChange } from "~/components/console/audit-change";
 import { formatDateTime } from "~/components/console/format-time";
+import { DateRangeFields, Pager } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireConsoleUser } from "~/server/console.server";
 import { auditFacets, listAudit } from "../../db/queries/audit";
@@ -54,7 +55,6 @@ export default function AuditLog() {
       </select>
     </label>
   );
-  const pageLink = (n: number) => `?${new URLSearchParams({ ...query, page: String(n) }).toString()}`;
   return (
     <section>
       <h1>{t("audit.title")}</h1>
@@ -67,15 +67,7 @@ export default function AuditLog() {
           {t("audit.entityId")}
           <input name="entityId" defaultValue={query.entityId} />
         </label>
-        <label>
-          {t("audit.from")}
-          <input type="date" name="from" defaultValue={query.from} />
-        </label>
-        <label>
-          {t("audit.to")}
-          <input type="date" name="to" defaultValue={query.to} />
-        </label>
-        <button type="submit">{t("audit.filter")}</button>
+        <DateRangeFields from={query.from} to={query.to} />
       </Form>
       <div className="table-scroll">
         <table>
@@ -108,10 +100,7 @@ export default function AuditLog() {
         </table>
       </div>
       {rows.length === 0 ? <p>{t("audit.none")}</p> : null}
-      <p className="op-row">
-        {page > 0 ? <Link to={pageLink(page - 1)}>{t("audit.newer")}</Link> : null}
-        {more ? <Link to={pageLink(page + 1)}>{t("audit.older")}</Link> : null}
-      </p>
+      <Pager query={query} page={page} more={more} />
     </section>
   );
 }

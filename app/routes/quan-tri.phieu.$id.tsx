@@ -7,7 +7,7 @@ import { DraftEditor } from "~/components/designer/draft-editor";
 import { SurveyPreview } from "~/components/designer/survey-preview";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { translator } from "~/i18n/i18n.server";
-import { invalid, notFound, opOf, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { idParam, invalid, notFound, opOf, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { copyToDraft, discardDraft, publishDraft, retire, revisionOf, saveDraft, validateDraft } from "~/server/designer.server";
 import { applyDraftOp } from "~/survey/draft-ops";
 import { formToDefinition } from "~/survey/draft-form";
@@ -23,8 +23,7 @@ export const links: LinksFunction = () => [
 const ROUTE = "routes/quan-tri.phieu.$id";
 
 async function loadVersion(db: Db, id: string | undefined) {
-  const version = /^\d{1,9}$/.test(id ?? "") ? await getVersionById(db, Number(id)) : undefined;
-  return version ?? notFound();
+  return (await getVersionById(db, idParam(id))) ?? notFound();
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Csrf, Field, FormErrors } from "~/components/console/field";
+import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { invalid, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { saveService, serviceSchema } from "~/server/org.server";
@@ -82,11 +83,7 @@ export default function Services() {
         <>
           <h2>{t("org.services.edit")}</h2>
           <p>{t("org.services.editHelp")}</p>
-          {result?.ok ? (
-            <p role="status" className="notice">
-              {t("console.saved")}
-            </p>
-          ) : null}
+          <SavedNotice show={result?.ok} />
           <Form method="post" className="stack narrow">
             <Csrf token={csrf} />
             <FormErrors errors={errors} />

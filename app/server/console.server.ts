@@ -95,3 +95,8 @@ export function rolesOf(routeId: string): readonly Role[] {
   if (!access || access === "public") throw new Error(`no console roles for ${routeId}`);
   return access;
 }
+
+/** A numeric route param (`$id`), or 0 (matches nothing) when it is not a plain id. */
+export function idParam(value: string | undefined): number {
+  return /^\d{1,9}$/.test(value ?? "") ? Number(value) : 0;
+}

@@ -21,6 +21,7 @@ export interface CommentFilter {
 
 /** Responses with a comment or a low score, newest first, with their follow-up. */
 export function listCommentResponses(db: Db, f: CommentFilter, limit: number, offset: number) {
+  // No rules → `or([])`, which kysely writes as 1 = 0: nothing matches.
   const rules = f.rules.filter((r) => r.textIds.length || r.lowIds.length);
   let q = db
     .selectFrom("response as r")
@@ -45,7 +46,6 @@ export function listCommentResponses(db: Db, f: CommentFilter, limit: number, of
           ),
       ),
     );
-  if (!rules.length) q = q.where((eb) => eb.val(1), "=", 0);
   if (f.rootUnitId !== null) q = q.where("r.unit_id", "in", (eb) => eb.selectFrom("unit_closure").select("descendant_id").where("ancestor_id", "=", f.rootUnitId!));
   if (f.status === "new") q = q.where((eb) => eb.or([eb("f.status", "is", null), eb("f.status", "=", "new")]));
   else if (f.status) q = q.where("f.status", "=", f.status);

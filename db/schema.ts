@@ -221,6 +221,17 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export type FollowupStatus = "new" | "in-progress" | "answered";
+
+/** Follow-up of a response's comments and low scores (migration 0006). */
+export interface CommentFollowupTable {
+  response_id: string;
+  status: FollowupStatus;
+  note: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   unit: UnitTable;
   unit_closure: UnitClosureTable;
@@ -241,6 +252,7 @@ export interface Database {
   target: TargetTable;
   dossier_count: DossierCountTable;
   audit_log: AuditLogTable;
+  comment_followup: CommentFollowupTable;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -6,6 +6,15 @@ import type { Role } from "../../db/schema";
 export const ADMIN_SECTIONS: Array<{ to: string; labelKey: string; roles: readonly Role[] }> = [
   { to: "/quan-tri", labelKey: "admin.nav.home", roles: ["admin", "analyst", "designer", "unit-manager"] },
   { to: "/quan-tri/may-danh-gia", labelKey: "kiosk.nav", roles: ["admin", "unit-manager"] },
+  { to: "/quan-tri/phieu", labelKey: "console.nav.designer", roles: ["admin", "designer"] },
+  { to: "/quan-tri/don-vi", labelKey: "console.nav.units", roles: ["admin", "unit-manager"] },
+  { to: "/quan-tri/thu-tuc", labelKey: "console.nav.services", roles: ["admin", "unit-manager"] },
+  { to: "/quan-tri/gop-y", labelKey: "console.nav.comments", roles: ["admin", "analyst", "unit-manager"] },
+  { to: "/quan-tri/nguoi-dung", labelKey: "console.nav.users", roles: ["admin"] },
+  { to: "/quan-tri/ma-api", labelKey: "console.nav.tokens", roles: ["admin"] },
+  { to: "/quan-tri/nhat-ky", labelKey: "console.nav.audit", roles: ["admin"] },
+  { to: "/quan-tri/phan-hoi", labelKey: "console.nav.responses", roles: ["admin"] },
+  { to: "/quan-tri/mat-khau", labelKey: "console.nav.password", roles: ["admin", "analyst", "designer", "unit-manager"] },
 ];
 
 export function AdminNav({ role }: { role: Role }) {

@@ -40,4 +40,28 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/quan-tri._index": ALL_ROLES,
   "routes/quan-tri.may-danh-gia._index": ["admin", "unit-manager"],
   "routes/quan-tri.may-danh-gia.$id.quay": ["admin", "unit-manager"],
+  "routes/quan-tri.mat-khau": ALL_ROLES,
+  "routes/quan-tri.nguoi-dung._index": ["admin"],
+  "routes/quan-tri.nguoi-dung.$id": ["admin"],
+  "routes/quan-tri.phieu._index": ["admin", "designer"],
+  "routes/quan-tri.phieu.$id": ["admin", "designer"],
+  "routes/quan-tri.phieu.$id.json": ["admin", "designer"],
+  "routes/quan-tri.don-vi._index": ["admin", "unit-manager"],
+  "routes/quan-tri.don-vi.$code": ["admin", "unit-manager"],
+  "routes/quan-tri.thu-tuc._index": ["admin", "unit-manager"],
+  "routes/quan-tri.nhap.$kind": ["admin"],
+  "routes/quan-tri.ma-api": ["admin"],
+  "routes/quan-tri.nhat-ky": ["admin"],
+  "routes/quan-tri.phan-hoi": ["admin"],
+  "routes/quan-tri.gop-y": ["admin", "analyst", "unit-manager"],
+};
+
+/**
+ * Routes whose actions (changes) admit fewer roles than their loaders (reading). The console
+ * checks these in every action and the route × role test walks them too.
+ */
+export const ACTION_ACCESS: Record<string, readonly Role[]> = {
+  "routes/quan-tri.don-vi._index": ["admin"],
+  "routes/quan-tri.thu-tuc._index": ["admin"],
+  "routes/quan-tri.gop-y": ["admin", "unit-manager"],
 };

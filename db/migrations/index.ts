@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as core from "./20261124_0001_core";
 import * as kiosk from "./20261124_0005_kiosk";
+import * as commentFollowup from "./20261124_0006_comment_followup";
 
 // Listed statically so the same migrations run from the CLI (tsx) and the bundled server.
 const migrations: Record<string, Migration> = {
   "20261124_0001_core": core,
   "20261124_0005_kiosk": kiosk,
+  "20261124_0006_comment_followup": commentFollowup,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -96,3 +96,46 @@ export async function insertResponses(db: Db, items: PreparedInsert[]): Promise<
       .execute();
   }
 }
+
+/**
+ * Deletes one response (a legal request) and takes it back out of the roll-ups it was added
+ * to. `cells` must be the ones its insert added (rollupCells over its stored answers). Call
+ * inside one transaction, like insertResponses: roll-ups never disagree with the raw rows.
+ */
+export async function deleteResponse(db: Db, item: { response: Pick<NewResponse, "id" | "survey_id" | "survey_version_id" | "unit_id" | "service_id" | "channel">; month: string; cells: RollupCell[] }): Promise<void> {
+  const r = item.response;
+  const key = { survey_id: r.survey_id, survey_version_id: r.survey_version_id, month: item.month, unit_id: r.unit_id, service_id: r.service_id ?? 0, channel: r.channel };
+  await db
+    .updateTable("rollup_response")
+    .set((eb) => ({ count: eb("count", "-", 1) }))
+    .where("survey_id", "=", key.survey_id).where("survey_version_id", "=", key.survey_version_id).where("month", "=", key.month)
+    .where("unit_id", "=", key.unit_id).where("service_id", "=", key.service_id).where("channel", "=", key.channel)
+    .execute();
+  const counted = new Map<string, RollupCell & { n: number }>();
+  for (const cell of item.cells) {
+    const k = `${cell.question_id}|${cell.code}`;
+    counted.set(k, { ...cell, n: (counted.get(k)?.n ?? 0) + 1 });
+  }
+  for (const cell of counted.values()) {
+    await db
+      .updateTable("rollup_answer")
+      .set((eb) => ({ count: eb("count", "-", cell.n) }))
+      .where("survey_id", "=", key.survey_id).where("survey_version_id", "=", key.survey_version_id).where("month", "=", key.month)
+      .where("unit_id", "=", key.unit_id).where("service_id", "=", key.service_id).where("channel", "=", key.channel)
+      .where("question_id", "=", cell.question_id).where("code", "=", cell.code)
+      .execute();
+  }
+  // Cells that fell to zero go, as if the response had never been counted.
+  await db
+    .deleteFrom("rollup_response")
+    .where("survey_id", "=", key.survey_id).where("month", "=", key.month).where("unit_id", "=", key.unit_id)
+    .where("count", "<=", 0)
+    .execute();
+  await db
+    .deleteFrom("rollup_answer")
+    .where("survey_id", "=", key.survey_id).where("month", "=", key.month).where("unit_id", "=", key.unit_id)
+    .where("count", "<=", 0)
+    .execute();
+  await db.deleteFrom("answer").where("response_id", "=", r.id).execute();
+  await db.deleteFrom("response").where("id", "=", r.id).execute();
+}

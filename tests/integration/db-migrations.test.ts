@@ -61,6 +61,7 @@ const COLUMNS: ColumnList = {
   audit_log: {
     id: true, at: true, actor: true, action: true, entity: true, entity_id: true, before: true, after: true,
   },
+  comment_followup: { response_id: true, status: true, note: true, updated_at: true, updated_by: true },
 };
 const TABLES = Object.keys(COLUMNS) as (keyof Database)[];
 

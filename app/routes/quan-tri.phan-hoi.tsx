@@ -1,0 +1,128 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { readableAnswers } from "~/components/console/answer-text";
+import { Csrf, Field, FieldError, FormErrors, ariaFor } from "~/components/console/field";
+import { formatDateTime } from "~/components/console/format-time";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { invalid, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { deleteResponseForLegalRequest, deleteSchema, loadResponse } from "~/server/responses-admin.server";
+
+export const meta: MetaFunction = () => [{ title: "Phiếu trả lời — Hài Lòng" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
+const ROUTE = "routes/quan-tri.phan-hoi";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SCALE = ["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireConsoleUser(context.services, request, ROUTE);
+  const url = new URL(request.url);
+  const id = (url.searchParams.get("id") ?? "").trim().toLowerCase();
+  const loaded = UUID.test(id) ? await loadResponse(context.services.db, id) : undefined;
+  const found = loaded
+    ? {
+        id: loaded.response.id,
+        survey: `${loaded.response.slug} — ${loaded.definition.title.vi}`,
+        version: loaded.response.version,
+        retired: loaded.response.version_status === "retired",
+        unit: `${loaded.response.unit_name} (${loaded.response.unit_code})`,
+        service: loaded.response.service_name ? `${loaded.response.service_name} (${loaded.response.service_code})` : null,
+        channel: loaded.response.channel,
+        submittedAt: loaded.response.submitted_at,
+        answers: readableAnswers(loaded.definition, loaded.answers, SCALE),
+      }
+    : null;
+  return { csrf: user.csrfToken, id, found, deleted: url.searchParams.get("da-xoa") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, form } = await requireConsoleAction(context.services, request, ROUTE);
+  const parsed = parseForm(deleteSchema, form);
+  if (!parsed.ok) return invalid(parsed.errors);
+  const ok = await deleteResponseForLegalRequest(context.services.db, parsed.data.id, parsed.data.reason, user.username);
+  if (!ok) return invalid({ form: "responses.errors.notFound" });
+  throw redirect(`/quan-tri/phan-hoi?da-xoa=${parsed.data.id}`);
+}
+
+export default function ResponsePage() {
+  const { t } = useTranslation();
+  const { csrf, id, found, deleted } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>()?.errors;
+  return (
+    <section>
+      <h1>{t("responses.title")}</h1>
+      <p>{t("responses.intro")}</p>
+      {deleted ? (
+        <p role="status" className="notice">
+          {t("responses.deleted", { id: deleted })}
+        </p>
+      ) : null}
+      <Form method="get" className="filters" role="search">
+        <label>
+          {t("responses.id")}
+          <input name="id" defaultValue={id} size={38} />
+        </label>
+        <button type="submit">{t("responses.find")}</button>
+      </Form>
+      {id && !found ? <p>{t("responses.errors.notFound")}</p> : null}
+      {found ? (
+        <>
+          <dl className="headline">
+            <div>
+              <dt>{t("responses.survey")}</dt>
+              <dd>
+                {found.survey} · v{found.version} {found.retired ? `(${t("designer.status.retired")})` : ""}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("users.unit")}</dt>
+              <dd>{found.unit}</dd>
+            </div>
+            <div>
+              <dt>{t("responses.service")}</dt>
+              <dd>{found.service ?? "—"}</dd>
+            </div>
+            <div>
+              <dt>{t("responses.submittedAt")}</dt>
+              <dd>
+                {formatDateTime(found.submittedAt)} · {found.channel}
+              </dd>
+            </div>
+          </dl>
+          <table>
+            <caption>{t("responses.answers")}</caption>
+            <tbody>
+              {found.answers.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{a.label}</th>
+                  <td>{a.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>{t("responses.deleteTitle")}</h2>
+          <p>{t("responses.deleteHelp")}</p>
+          <Form method="post" className="stack narrow">
+            <Csrf token={csrf} />
+            <FormErrors errors={errors} />
+            <input type="hidden" name="id" value={found.id} />
+            <Field name="reason" required minLength={10} label={t("responses.reason")} errors={errors} />
+            <label className="check">
+              <input type="checkbox" name="confirm" required {...ariaFor("confirm", errors)} />
+              {t("responses.confirm")}
+            </label>
+            <FieldError name="confirm" errors={errors} />
+            <button type="submit" className="danger">
+              {t("responses.delete")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,148 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACTION_ACCESS, ROUTE_ACCESS, type Access } from "../../app/server/access-policy.server";
+import { REPORT_ROLES } from "../../app/server/principal.server";
+import type { Role } from "../../db/schema";
+import { addUser, getPage, postForm, signIn, type Session } from "../support/console";
+import { seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
+
+// Every route of the built app × every kind of caller, driven by ROUTE_ACCESS: a route added
+// later is walked automatically. GET checks the loader, POST (with a valid CSRF token and an
+// empty form) the action. Unit-manager A manages X1, unit-manager B manages X2.
+
+type Caller = "anonymous" | "admin" | "analyst" | "designer" | "um-a" | "um-b";
+const CALLERS: Caller[] = ["anonymous", "admin", "analyst", "designer", "um-a", "um-b"];
+const ROLE_OF: Record<Exclude<Caller, "anonymous">, Role> = { admin: "admin", analyst: "analyst", designer: "designer", "um-a": "unit-manager", "um-b": "unit-manager" };
+
+interface Sample {
+  params: Record<string, string>;
+  /** The sample's data lies in subtree A (X1): unit-manager B must be refused. */
+  scopedToA?: boolean;
+}
+interface Ctx {
+  designerId: number;
+  draftId: number;
+  versionId: number;
+}
+
+/** Sample params for routes with segments like `$id`. A route missing here fails the test. */
+const SAMPLES: Record<string, (c: Ctx) => Sample> = {
+  "routes/api.v1.surveys.$slug": () => ({ params: { slug: "sipas-2017" } }),
+  "routes/quan-tri.nguoi-dung.$id": (c) => ({ params: { id: String(c.designerId) } }),
+  "routes/quan-tri.phieu.$id": (c) => ({ params: { id: String(c.versionId) } }),
+  "routes/quan-tri.phieu.$id.json": (c) => ({ params: { id: String(c.versionId) } }),
+  "routes/quan-tri.don-vi.$code": () => ({ params: { code: "X1" }, scopedToA: true }),
+  "routes/quan-tri.nhap.$kind": () => ({ params: { kind: "don-vi" } }),
+};
+
+/** API routes are "public" in the policy and check roles per request (API.md): the roles they admit. */
+const API_ROLES: Record<string, readonly Role[]> = {
+  "routes/api.v1.reports.summary": REPORT_ROLES,
+};
+
+let app: TestApp;
+let routes: Array<{ id: string; path: string; hasAction: boolean }>;
+const sessions = new Map<Caller, Session>();
+const ctx: Ctx = { designerId: 0, draftId: 0, versionId: 0 };
+
+function fullPath(build: { routes: Record<string, { parentId?: string; path?: string }> }, id: string): string {
+  const parts: string[] = [];
+  for (let r: string | undefined = id; r; r = build.routes[r].parentId) if (build.routes[r].path) parts.unshift(build.routes[r].path!);
+  return `/${parts.join("/")}`;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedSmallProvince(app);
+  await addUser(app, "admin", "admin", null);
+  await addUser(app, "analyst", "analyst", null);
+  ctx.designerId = await addUser(app, "designer", "designer", null);
+  await addUser(app, "um-a", "unit-manager", "X1");
+  await addUser(app, "um-b", "unit-manager", "X2");
+  for (const caller of CALLERS) if (caller !== "anonymous") sessions.set(caller, await signIn(app, caller));
+  const version = await app.t.db.selectFrom("survey_version").select("id").orderBy("id").executeTakeFirstOrThrow();
+  ctx.versionId = version.id;
+  const build = await import(pathToFileURL(path.resolve("build/index.js")).href);
+  routes = Object.keys(build.routes)
+    .filter((id) => id !== "root")
+    .map((id) => ({ id, path: fullPath(build, id), hasAction: typeof build.routes[id].module.action === "function" }));
+});
+afterAll(async () => app?.stop());
+
+function urlOf(route: { id: string; path: string }): { url: string; scopedToA: boolean } {
+  if (!route.path.includes(":")) return { url: route.path, scopedToA: false };
+  const sample = SAMPLES[route.id];
+  if (!sample) throw new Error(`${route.id} has params (${route.path}): add sample params to SAMPLES in route-role-matrix.test.ts`);
+  const s = sample(ctx);
+  const url = route.path.replace(/:(\w+)/g, (_, name: string) => {
+    if (!(name in s.params)) throw new Error(`${route.id}: sample has no param "${name}"`);
+    return encodeURIComponent(s.params[name]);
+  });
+  return { url, scopedToA: Boolean(s.scopedToA) };
+}
+
+type Outcome = "allowed" | "login" | "forbidden";
+
+function expected(route: string, caller: Caller, scopedToA: boolean, method: "GET" | "POST"): Outcome {
+  const access: Access = route in API_ROLES ? API_ROLES[route] : method === "POST" && route in ACTION_ACCESS ? ACTION_ACCESS[route] : ROUTE_ACCESS[route];
+  if (access === "public") return "allowed";
+  if (caller === "anonymous") return "login";
+  if (!access.includes(ROLE_OF[caller])) return "forbidden";
+  return scopedToA && caller === "um-b" ? "forbidden" : "allowed";
+}
+
+function outcomeOf(res: Response): Outcome | `status ${number}` {
+  const location = res.headers.get("location") ?? "";
+  // A page sends strangers to sign in; the API answers 401.
+  if ((res.status === 302 && location.startsWith("/login")) || res.status === 401) return "login";
+  if (res.status === 403) return "forbidden";
+  if (res.status >= 500) return `status ${res.status}`;
+  return "allowed";
+}
+
+describe("route × role matrix", () => {
+  it("gives every caller exactly the access the policy declares, for every loader and action", async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      if (!(route.id in ROUTE_ACCESS)) {
+        mismatches.push(`${route.id}: not in ROUTE_ACCESS`);
+        continue;
+      }
+      const { url, scopedToA } = urlOf(route);
+      const isPublic = ROUTE_ACCESS[route.id] === "public";
+      // The six callers of one route at once: 222 requests on a busy 2-core machine.
+      const results = await Promise.all(
+        CALLERS.map(async (caller) => {
+          const session = sessions.get(caller);
+          const found: string[] = [];
+          const want = expected(route.id, caller, scopedToA, "GET");
+          const got = outcomeOf(await getPage(app, url, session?.cookie));
+          if (got !== want) found.push(`GET ${url} as ${caller}: expected ${want}, got ${got}`);
+          // Public routes (sign-in, sign-out, the API) are tested on their own.
+          if (!route.hasAction || isPublic) return { found, requests: 1 };
+          const post = outcomeOf(await postForm(app, url, { csrf: session?.csrf ?? "" }, session?.cookie));
+          const wantPost = expected(route.id, caller, scopedToA, "POST");
+          if (post !== wantPost) found.push(`POST ${url} as ${caller}: expected ${wantPost}, got ${post}`);
+          return { found, requests: 2 };
+        }),
+      );
+      for (const r of results) {
+        mismatches.push(...r.found);
+        checked += r.requests;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    console.info(`route × role matrix: ${routes.length} routes × ${CALLERS.length} callers, ${checked} requests checked`);
+  }, 120_000);
+
+  it("narrows actions only on routes it knows, never widens them", () => {
+    for (const [route, roles] of Object.entries(ACTION_ACCESS)) {
+      const access = ROUTE_ACCESS[route];
+      expect(access, route).toBeDefined();
+      expect(access, route).not.toBe("public");
+      expect(roles.filter((r) => !(access as readonly Role[]).includes(r)), route).toEqual([]);
+    }
+  });
+});

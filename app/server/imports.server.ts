@@ -171,6 +171,13 @@ export async function runImport(db: Db, importer: Importer, bytes: Uint8Array, o
   });
 }
 
+/** Writes rows in order (parents first for units); a row's status is what the upsert did. */
+async function writeEach<T extends { row: number; code: string }>(items: T[], upsert: (item: T) => Promise<Exclude<RowStatus, "rejected">>): Promise<RowOutcome[]> {
+  const done: RowOutcome[] = [];
+  for (const item of items) done.push({ row: item.row, code: item.code, status: await upsert(item), issues: [] });
+  return done;
+}
+
 /** One audit row per import that changed something: the codes added and updated. */
 async function auditImport(trx: Db, actor: string, entity: string, done: RowOutcome[], now: string) {
   const added = done.filter((d) => d.status === "added").map((d) => d.code);
@@ -189,14 +196,7 @@ const units: Importer = {
     const plan = planUnits(parsed.valid as UnitRow[], await listUnits(db), new Set(parsed.rejected.map((r) => r.code)));
     return {
       outcomes: [...parsed.rejected, ...plan.outcomes],
-      async write(trx, now) {
-        const done: RowOutcome[] = [];
-        for (const u of plan.order) {
-          const status = await upsertUnit(trx, { code: u.code, name: u.name, level: u.level, parentCode: u.parent }, now);
-          done.push({ row: u.row, code: u.code, status, issues: [] });
-        }
-        return done;
-      },
+      write: (trx, now) => writeEach(plan.order, (u) => upsertUnit(trx, { code: u.code, name: u.name, level: u.level, parentCode: u.parent }, now)),
     };
   },
 };
@@ -217,14 +217,7 @@ const services: Importer = {
     }
     return {
       outcomes,
-      async write(trx, now) {
-        const done: RowOutcome[] = [];
-        for (const s of parsed.valid) {
-          const status = await upsertService(trx, { code: s.code, name: s.name, field: s.field, level: s.level }, now);
-          done.push({ row: s.row, code: s.code, status, issues: [] });
-        }
-        return done;
-      },
+      write: (trx, now) => writeEach(parsed.valid, (s) => upsertService(trx, { code: s.code, name: s.name, field: s.field, level: s.level }, now)),
     };
   },
 };

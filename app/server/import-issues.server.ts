@@ -1,3 +1,5 @@
+import { formatCount } from "../metrics/format";
+
 // What can be wrong with an import file or one of its rows, as a key with parameters, so the
 // CLI and the admin UI word it the same way (Vietnamese first, English for logs and tests).
 
@@ -92,7 +94,10 @@ const MESSAGES: Record<ImportIssueKey, { vi: string; en: string }> = {
 
 export function describeIssue(issue: ImportIssue, locale: "vi" | "en" = "vi"): string {
   const template = MESSAGES[issue.key][locale];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(issue.params?.[name] ?? `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = issue.params?.[name];
+    return typeof value === "number" ? formatCount(value, locale) : (value ?? `{${name}}`);
+  });
 }
 
 /** "Vietnamese (English)", for the command line. */

@@ -77,7 +77,9 @@ describe("readImportTable", () => {
   it("refuses files over 5 MB, more than 5.000 rows, and empty files", async () => {
     expect(await readImportTable(new Uint8Array(MAX_IMPORT_BYTES + 1), COLUMNS)).toMatchObject({ ok: false, error: { key: "fileTooLarge" } });
     const rows = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `X${i},x,,xa`);
-    expect(await readImportTable(utf8(["code,name,parent,level", ...rows].join("\n")), COLUMNS)).toEqual({ ok: false, error: { key: "tooManyRows", params: { max: 5000 } } });
+    const tooMany = await readImportTable(utf8(["code,name,parent,level", ...rows].join("\n")), COLUMNS);
+    expect(tooMany).toEqual({ ok: false, error: { key: "tooManyRows", params: { max: 5000 } } });
+    expect(!tooMany.ok && describeIssue(tooMany.error, "vi")).toBe("Tệp có quá 5.000 dòng dữ liệu");
     expect((await readImportTable(utf8(["code,name,parent,level", ...rows.slice(1)].join("\n")), COLUMNS)).ok).toBe(true);
     expect(await readImportTable(new Uint8Array(0), COLUMNS)).toMatchObject({ ok: false, error: { key: "fileEmpty" } });
   });

@@ -38,7 +38,8 @@ function reportView(report: ImportReport, locale: AppLocale) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireConsoleUser(context.services, request, ROUTE);
   const kind = kindOf(params.kind);
-  return { csrf: user.csrfToken, titleKey: kind.titleKey, columns: kind.columns.join(", "), levels: kind.levels.join(", "), maxRows: MAX_IMPORT_ROWS, back: kind.back };
+  const maxRows = formatCount(MAX_IMPORT_ROWS, await pageLocale(request));
+  return { csrf: user.csrfToken, titleKey: kind.titleKey, columns: kind.columns.join(", "), levels: kind.levels.join(", "), maxRows, back: kind.back };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -73,7 +74,7 @@ export default function ImportPage() {
         <Link to={back}>{t("org.import.back")}</Link>
       </p>
       <h1>{t(titleKey)}</h1>
-      <p>{t("org.import.help", { columns, maxRows: formatCount(maxRows) })}</p>
+      <p>{t("org.import.help", { columns, maxRows })}</p>
       {levels ? <p>{t("org.import.levels", { levels })}</p> : null}
       <FormErrors errors={errors} />
       <Form method="post" encType="multipart/form-data" className="stack narrow">

@@ -2,61 +2,71 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Csrf, FieldError, FormErrors, ariaFor } from "~/components/console/field";
+import { formatCount } from "~/metrics/format";
+import { Csrf, FieldError, FormErrors, ariaFor, errorId } from "~/components/console/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageLocale } from "~/i18n/i18n.server";
 import { invalid, notFound, opOf, requireConsoleUser } from "~/server/console.server";
-import * as imports from "~/server/org-imports.server";
-import { parseTable } from "~/server/table-file.server";
-import { requireUploadAction } from "~/server/upload.server";
+import { DOSSIER_COLUMNS, importDossierFile } from "~/server/import-dossiers.server";
+import { describeIssue } from "~/server/import-issues.server";
+import { MAX_IMPORT_ROWS } from "~/server/import-table.server";
+import { SERVICE_COLUMNS, SERVICE_LEVELS, UNIT_COLUMNS, UNIT_LEVELS, importFile, type ImportReport } from "~/server/imports.server";
+import { decodeEcho, encodeEcho, requireUploadAction } from "~/server/upload.server";
+import type { AppLocale } from "~/i18n/config";
 
 export const meta: MetaFunction = () => [{ title: "Nhập dữ liệu — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
 const ROUTE = "routes/quan-tri.nhap.$kind";
 
-/** What each import page takes: its columns and the preview/commit pair. */
+/** What each import page takes: its columns, allowed levels and the shared import (CLI's too). */
 const KINDS = {
-  "don-vi": { titleKey: "org.import.units", columns: "code,name,parent,level", back: "/quan-tri/don-vi", preview: imports.previewUnitImport, commit: imports.commitUnitImport },
-  "thu-tuc": { titleKey: "org.import.services", columns: "code,name,field,level", back: "/quan-tri/thu-tuc", preview: imports.previewServiceImport, commit: imports.commitServiceImport },
-  "so-ho-so": { titleKey: "org.import.dossiers", columns: "unit,service,month,count", back: "/quan-tri/thu-tuc", preview: imports.previewDossierImport, commit: imports.commitDossierImport },
-} as const;
+  "don-vi": { titleKey: "org.import.units", columns: UNIT_COLUMNS, levels: UNIT_LEVELS, back: "/quan-tri/don-vi", run: (db, bytes, opts) => importFile(db, "units", bytes, opts) },
+  "thu-tuc": { titleKey: "org.import.services", columns: SERVICE_COLUMNS, levels: SERVICE_LEVELS, back: "/quan-tri/thu-tuc", run: (db, bytes, opts) => importFile(db, "services", bytes, opts) },
+  "so-ho-so": { titleKey: "org.import.dossiers", columns: DOSSIER_COLUMNS, levels: [], back: "/quan-tri/thu-tuc", run: importDossierFile },
+} satisfies Record<string, { titleKey: string; columns: readonly string[]; levels: readonly string[]; back: string; run: typeof importDossierFile }>;
 
 function kindOf(kind: string | undefined) {
   return kind && kind in KINDS ? KINDS[kind as keyof typeof KINDS] : notFound();
 }
 
+/** The report as the page shows it: rows that change or are rejected, reasons in the page's language. */
+function reportView(report: ImportReport, locale: AppLocale) {
+  const rows = report.rows.filter((r) => r.status !== "unchanged").slice(0, 1000);
+  return { committed: report.committed, counts: report.counts, rows: rows.map((r) => ({ row: r.row, code: r.code, status: r.status, reasons: r.issues.map((i) => describeIssue(i, locale)).join("; ") })) };
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireConsoleUser(context.services, request, ROUTE);
   const kind = kindOf(params.kind);
-  return { csrf: user.csrfToken, titleKey: kind.titleKey, columns: kind.columns, back: kind.back };
+  const maxRows = formatCount(MAX_IMPORT_ROWS, await pageLocale(request));
+  return { csrf: user.csrfToken, titleKey: kind.titleKey, columns: kind.columns.join(", "), levels: kind.levels.join(", "), maxRows, back: kind.back };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, form, file } = await requireUploadAction(context.services, request, ROUTE);
   const kind = kindOf(params.kind);
   const op = opOf(form);
-  if (op === "preview") {
-    if (!file) return invalid({ file: "console.errors.required" });
-    const table = await parseTable(file.bytes);
-    if (!table.ok) return invalid({ file: table.errorKey });
-    const report = await kind.preview(context.services.db, table.rows, user.username);
-    return data({ ok: true as const, errors: {}, fileName: file.name, report, rows: JSON.stringify(table.rows) });
-  }
-  if (op === "commit") {
-    const rows = imports.postedRowsSchema.safeParse(form.get("rows") ?? "");
-    if (!rows.success) return invalid({ form: "console.errors.invalid" });
-    const report = await kind.commit(context.services.db, rows.data, user.username);
-    return data({ ok: report.committed, errors: report.committed ? {} : { form: "org.import.notCommitted" }, fileName: String(form.get("fileName") ?? ""), report, rows: "" }, { status: report.committed ? 200 : 400 });
-  }
-  return invalid({ form: "console.errors.invalid" });
+  const locale = await pageLocale(request);
+  // Preview reads the uploaded file; commit reads the same bytes again, sent back by the page.
+  const bytes = op === "preview" ? file?.bytes : op === "commit" ? decodeEcho(form.get("content")) : undefined;
+  if (op === "preview" && !bytes) return invalid({ file: "console.errors.required" });
+  if (!bytes) return invalid({ form: "console.errors.invalid" });
+  const report = await kind.run(context.services.db, bytes, { actor: user.username, dryRun: op === "preview" });
+  if (report.fileError) return invalid({}, { fileError: describeIssue(report.fileError, locale) });
+  const fileName = op === "preview" ? file!.name : String(form.get("fileName") ?? "");
+  const view = reportView(report, locale);
+  if (op === "preview") return data({ ok: true as const, errors: {}, fileName, report: view, content: encodeEcho(bytes) });
+  return data({ ok: report.committed, errors: report.committed ? {} : { form: "org.import.notCommitted" }, fileName, report: view, content: "" }, { status: report.committed ? 200 : 400 });
 }
 
 const STATUS_KEYS = { added: "org.import.added", updated: "org.import.updated", unchanged: "org.import.unchanged", rejected: "org.import.rejected" } as const;
 
 export default function ImportPage() {
   const { t } = useTranslation();
-  const { csrf, titleKey, columns, back } = useLoaderData<typeof loader>();
+  const { csrf, titleKey, columns, levels, maxRows, back } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors as Record<string, string> | undefined;
+  const fileError = result && "fileError" in result && typeof result.fileError === "string" ? result.fileError : null;
   const report = result && "report" in result ? result.report : null;
   return (
     <section>
@@ -64,14 +74,27 @@ export default function ImportPage() {
         <Link to={back}>{t("org.import.back")}</Link>
       </p>
       <h1>{t(titleKey)}</h1>
-      <p>{t("org.import.help", { columns })}</p>
+      <p>{t("org.import.help", { columns, maxRows })}</p>
+      {levels ? <p>{t("org.import.levels", { levels })}</p> : null}
       <FormErrors errors={errors} />
       <Form method="post" encType="multipart/form-data" className="stack narrow">
         <Csrf token={csrf} />
         <label className="field">
           <span>{t("org.import.file")}</span>
-          <input type="file" name="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {...ariaFor("file", errors)} />
-          <FieldError name="file" errors={errors} />
+          <input
+            type="file"
+            name="file"
+            required
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            {...(fileError ? { "aria-invalid": true, "aria-describedby": errorId("file") } : ariaFor("file", errors))}
+          />
+          {fileError ? (
+            <span className="field-error" id={errorId("file")}>
+              {fileError}
+            </span>
+          ) : (
+            <FieldError name="file" errors={errors} />
+          )}
         </label>
         <button type="submit" name="op" value="preview">
           {t("org.import.preview")}
@@ -93,23 +116,23 @@ export default function ImportPage() {
                 </tr>
               </thead>
               <tbody>
-                {report.rows.filter((r) => r.status !== "unchanged").slice(0, 1000).map((r) => (
-                  <tr key={r.line} className={r.status === "rejected" ? "rejected" : undefined}>
-                    <td className="num">{r.line}</td>
-                    <td>{r.key}</td>
+                {report.rows.map((r) => (
+                  <tr key={r.row} className={r.status === "rejected" ? "rejected" : undefined}>
+                    <td className="num">{r.row}</td>
+                    <td>{r.code}</td>
                     <td>
                       {t(STATUS_KEYS[r.status])}
-                      {r.reason ? ` — ${r.reason.field}: ${t(r.reason.key)}` : ""}
+                      {r.reasons ? ` — ${r.reasons}` : ""}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {!report.committed && report.counts.rejected === 0 && result && "rows" in result && result.rows ? (
+          {!report.committed && report.counts.rejected === 0 && result && "content" in result && result.content ? (
             <Form method="post">
               <Csrf token={csrf} />
-              <input type="hidden" name="rows" value={result.rows} />
+              <input type="hidden" name="content" value={result.content} />
               <input type="hidden" name="fileName" value={result.fileName} />
               <button type="submit" name="op" value="commit">
                 {t("org.import.commit")}

@@ -7,7 +7,8 @@ import { formatDateTime } from "~/components/console/format-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { invalid, opOf, parseForm, requireConsoleUser } from "~/server/console.server";
 import { SLUG, createSurveyDraft, importDraft, newSurveySchema } from "~/server/designer.server";
-import { decodeText, detectKind, requireUploadAction } from "~/server/upload.server";
+import { detectKind } from "~/server/import-table.server";
+import { decodeText, requireUploadAction } from "~/server/upload.server";
 import { listSurveyVersions } from "../../db/queries/drafts";
 
 export const meta: MetaFunction = () => [{ title: "Thiết kế phiếu — Hài Lòng" }];

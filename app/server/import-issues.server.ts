@@ -1,3 +1,5 @@
+import { formatCount } from "../metrics/format";
+
 // What can be wrong with an import file or one of its rows, as a key with parameters, so the
 // CLI and the admin UI word it the same way (Vietnamese first, English for logs and tests).
 
@@ -5,12 +7,14 @@ export type ImportIssueKey =
   | "fileTooLarge"
   | "fileEmpty"
   | "notText"
+  | "xlsLegacy"
   | "csvMalformed"
   | "xlsxUnreadable"
   | "xlsxNoSheet"
   | "missingColumns"
   | "duplicateColumn"
   | "noRows"
+  | "tooManyRows"
   | "cellFormula"
   | "cellError"
   | "codeRequired"
@@ -23,7 +27,11 @@ export type ImportIssueKey =
   | "duplicateCode"
   | "parentUnknown"
   | "parentSelf"
-  | "cycle";
+  | "cycle"
+  | "unitUnknown"
+  | "serviceUnknown"
+  | "monthInvalid"
+  | "countInvalid";
 
 export type IssueParams = Record<string, string | number>;
 
@@ -39,12 +47,17 @@ const MESSAGES: Record<ImportIssueKey, { vi: string; en: string }> = {
     vi: "Tệp không phải CSV UTF-8 hay XLSX",
     en: "not a UTF-8 CSV or XLSX file",
   },
+  xlsLegacy: {
+    vi: "Tệp phải là CSV (UTF-8) hoặc XLSX; tệp .xls cũ hãy lưu lại dạng .xlsx",
+    en: "the file must be a UTF-8 CSV or an XLSX; save an old .xls file as .xlsx",
+  },
   csvMalformed: { vi: "CSV sai định dạng ở dòng {line}: {detail}", en: "malformed CSV at line {line}: {detail}" },
   xlsxUnreadable: { vi: "Không đọc được tệp XLSX: {detail}", en: "cannot read the XLSX file: {detail}" },
   xlsxNoSheet: { vi: "Tệp XLSX không có trang tính nào", en: "the XLSX file has no worksheet" },
   missingColumns: { vi: "Thiếu cột: {columns}", en: "missing columns: {columns}" },
   duplicateColumn: { vi: "Cột bị lặp: {column}", en: "duplicate column: {column}" },
   noRows: { vi: "Tệp không có dòng dữ liệu nào", en: "no data rows" },
+  tooManyRows: { vi: "Tệp có quá {max} dòng dữ liệu", en: "more than {max} data rows" },
   cellFormula: {
     vi: "Ô {column} là công thức chưa có giá trị đã tính; hãy dán giá trị (không tính công thức)",
     en: "cell {column} is a formula without a cached value; paste values instead (formulas are not evaluated)",
@@ -73,11 +86,18 @@ const MESSAGES: Record<ImportIssueKey, { vi: string; en: string }> = {
   },
   parentSelf: { vi: "Đơn vị không thể là cấp trên của chính nó", en: "a unit cannot be its own parent" },
   cycle: { vi: "Quan hệ cấp trên tạo vòng lặp: {path}", en: "parent links form a cycle: {path}" },
+  unitUnknown: { vi: "Không có đơn vị với mã \"{code}\"", en: "no unit with code \"{code}\"" },
+  serviceUnknown: { vi: "Không có thủ tục với mã \"{code}\"", en: "no service with code \"{code}\"" },
+  monthInvalid: { vi: "Tháng \"{value}\" phải theo dạng yyyy-mm", en: "month \"{value}\" must be yyyy-mm" },
+  countInvalid: { vi: "Số hồ sơ \"{value}\" phải là số nguyên không âm", en: "count \"{value}\" must be a whole number, 0 or more" },
 };
 
 export function describeIssue(issue: ImportIssue, locale: "vi" | "en" = "vi"): string {
   const template = MESSAGES[issue.key][locale];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(issue.params?.[name] ?? `{${name}}`));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = issue.params?.[name];
+    return typeof value === "number" ? formatCount(value, locale) : (value ?? `{${name}}`);
+  });
 }
 
 /** "Vietnamese (English)", for the command line. */

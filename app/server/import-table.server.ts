@@ -1,11 +1,13 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { CsvError, parseCsv } from "./csv.server";
 import type { ImportIssue } from "./import-issues.server";
 
-// Turns an uploaded file into rows of named text values. The type is decided by content,
-// never by the file name: XLSX is a zip ("PK\x03\x04"), anything else must be UTF-8 text (CSV).
+// Turns an uploaded file into rows of named text values, for the CLI and the admin console.
+// The type is decided by content, never by the file name: XLSX is a zip ("PK\x03\x04"), an
+// old .xls is refused with a hint, anything else must be UTF-8 text (CSV with , ; or tab).
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 5000;
 
 export interface TableRow {
   /** Row number as a spreadsheet shows it (the header row is 1). */
@@ -21,16 +23,34 @@ export type TableResult = { ok: true; rows: TableRow[] } | { ok: false; error: I
 type RawRow = { row: number; cells: Array<string | ImportIssue> };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** Excel 97-2003 (.xls) and other OLE2 compound files. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
-export function isXlsx(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && ZIP_MAGIC.every((b, i) => bytes[i] === b);
+export type FileKind = "xlsx" | "xls" | "text" | "binary";
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+
+/** What the bytes are, whatever the file is called or the browser claims. */
+export function detectKind(bytes: Uint8Array): FileKind {
+  if (startsWith(bytes, ZIP_MAGIC)) return "xlsx";
+  if (startsWith(bytes, OLE_MAGIC)) return "xls";
+  if (bytes.includes(0)) return "binary";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return "text";
+  } catch {
+    return "binary";
+  }
 }
 
 /** Reads CSV or XLSX bytes and maps the header onto `columns` (all required, any order, any case). */
 export async function readImportTable(bytes: Uint8Array, columns: readonly string[]): Promise<TableResult> {
   if (bytes.length > MAX_IMPORT_BYTES) return fail("fileTooLarge", { max: MAX_IMPORT_BYTES / 1024 / 1024 });
   if (bytes.length === 0) return fail("fileEmpty");
-  const raw = isXlsx(bytes) ? await readXlsx(bytes) : readCsvBytes(bytes);
+  const kind = detectKind(bytes);
+  if (kind === "xls") return fail("xlsLegacy");
+  if (kind === "binary") return fail("notText");
+  const raw = kind === "xlsx" ? await readXlsx(bytes) : readCsvBytes(bytes, columns);
   if ("error" in raw) return { ok: false, error: raw.error };
   return mapColumns(raw.rows, columns);
 }
@@ -39,16 +59,28 @@ function fail(key: ImportIssue["key"], params?: ImportIssue["params"]): TableRes
   return { ok: false, error: { key, params } };
 }
 
-function readCsvBytes(bytes: Uint8Array): { rows: RawRow[] } | { error: ImportIssue } {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { error: { key: "notText" } };
+/** Header text as a column name: no BOM, no surrounding quotes or spaces, NFC, lower case. */
+const columnName = (s: string) => s.replace(/^\uFEFF/, "").trim().replace(/^"(.*)"$/, "$1").normalize("NFC").trim().toLowerCase();
+
+/**
+ * Excel with Vietnamese regional settings saves CSV with ";" (the decimal mark is ","): the
+ * delimiter is the one whose header line names the most expected columns (comma on a tie).
+ */
+export function delimiterOf(text: string, columns: readonly string[]): string {
+  const header = text.split(/\r\n|\r|\n/, 1)[0] ?? "";
+  let best = { delimiter: ",", found: -1 };
+  for (const delimiter of [",", ";", "\t"]) {
+    const names = header.split(delimiter).map(columnName);
+    const found = columns.filter((c) => names.includes(c)).length;
+    if (found > best.found) best = { delimiter, found };
   }
-  if (text.includes("\u0000")) return { error: { key: "notText" } };
+  return best.delimiter;
+}
+
+function readCsvBytes(bytes: Uint8Array, columns: readonly string[]): { rows: RawRow[] } | { error: ImportIssue } {
+  const text = new TextDecoder("utf-8").decode(bytes); // detectKind checked it is valid UTF-8 without NUL
   try {
-    return { rows: parseCsv(text).map((r) => ({ row: r.record, cells: r.fields })) };
+    return { rows: parseCsv(text, { delimiter: delimiterOf(text, columns) }).map((r) => ({ row: r.record, cells: r.fields })) };
   } catch (error) {
     if (error instanceof CsvError) return { error: { key: "csvMalformed", params: { line: error.line, detail: error.message } } };
     throw error;
@@ -82,7 +114,9 @@ export function cellText(value: ExcelJS.CellValue, column: string): string | Imp
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<{ rows: RawRow[] } | { error: ImportIssue }> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: the server starts without it (it is large) and most pages never need it.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
@@ -108,7 +142,7 @@ function mapColumns(raw: RawRow[], columns: readonly string[]): TableResult {
   const nonBlank = raw.filter((r) => !isBlank(r));
   const header = nonBlank[0];
   if (!header) return fail("noRows");
-  const names = header.cells.map((c) => (typeof c === "string" ? c.replace(/^\uFEFF/, "").trim().toLowerCase() : ""));
+  const names = header.cells.map((c) => (typeof c === "string" ? columnName(c) : ""));
   const index = new Map<string, number>();
   for (const [i, name] of names.entries()) {
     if (!columns.includes(name)) continue; // extra columns (notes, …) are ignored
@@ -123,7 +157,8 @@ function mapColumns(raw: RawRow[], columns: readonly string[]): TableResult {
     const issues: ImportIssue[] = [];
     for (const column of columns) {
       const cell = r.cells[index.get(column)!] ?? "";
-      if (typeof cell === "string") values[column] = cell.trim();
+      // NFC: Vietnamese letters may arrive decomposed (macOS, old software) and must compare equal.
+      if (typeof cell === "string") values[column] = cell.normalize("NFC").trim();
       else {
         values[column] = "";
         issues.push(cell);
@@ -132,5 +167,6 @@ function mapColumns(raw: RawRow[], columns: readonly string[]): TableResult {
     return { row: r.row, values, issues };
   });
   if (!rows.length) return fail("noRows");
+  if (rows.length > MAX_IMPORT_ROWS) return fail("tooManyRows", { max: MAX_IMPORT_ROWS });
   return { ok: true, rows };
 }

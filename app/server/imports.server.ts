@@ -1,15 +1,16 @@
 import { z } from "zod";
 import type { Db } from "../../db/index";
 import { appendAudit } from "../../db/queries/credentials";
-import { upsertService } from "../../db/queries/services";
-import { upsertUnit } from "../../db/queries/units";
+import { listServices, upsertService } from "../../db/queries/services";
+import { listUnits, upsertUnit } from "../../db/queries/units";
 import type { ImportIssue, ImportIssueKey } from "./import-issues.server";
 import { readImportTable, type TableRow } from "./import-table.server";
 import { planUnits, type UnitRow } from "./import-units-plan.server";
 
-// Unit and service catalogue imports, shared by the CLI and the admin UI. All or nothing:
-// every row is validated (zod, then against the database) before anything is written; one
-// rejected row means no write at all. A clean file is written in ONE transaction.
+// Unit and service catalogue imports, shared by the CLI (scripts/cli/import.ts) and the admin
+// console (routes/quan-tri.nhap.$kind). All or nothing: every row is validated (zod, then
+// against the database) before anything is written; one rejected row means no write at all.
+// A clean file is written in ONE transaction, with its audit row.
 
 export const UNIT_LEVELS = ["tinh", "so", "ban", "xa", "phuong", "dac-khu", "phong", "to-chuc-khac", "huyen"] as const;
 export const SERVICE_LEVELS = ["tinh", "xa", "trung-uong"] as const;
@@ -38,7 +39,7 @@ export interface ImportReport {
 
 const CODE_RE = /^[A-Za-z0-9._-]{1,64}$/;
 
-const codeSchema = z.string().trim().min(1, { error: "codeRequired" }).regex(CODE_RE, { error: "codeInvalid" });
+export const codeSchema = z.string().trim().min(1, { error: "codeRequired" }).regex(CODE_RE, { error: "codeInvalid" });
 
 /** Empty means a top-level unit. */
 const parentSchema = z
@@ -78,6 +79,8 @@ export const serviceRowSchema = z.object({
 function issueFor(key: string, column: string, raw: Record<string, string>, levels: readonly string[]): ImportIssue {
   switch (key) {
     case "codeInvalid":
+    case "monthInvalid":
+    case "countInvalid":
       return { key, params: { value: (raw[column] ?? "").trim() } };
     case "nameTooLong":
       return { key, params: { max: NAME_MAX } };
@@ -100,8 +103,13 @@ interface Parsed<T> {
   rejected: RowOutcome[];
 }
 
-/** zod per row, then duplicate codes within the file (the first occurrence wins, later ones are rejected). */
-function parseRows<S extends z.ZodType<{ code: string }>>(rows: TableRow[], schema: S, levels: readonly string[]): Parsed<z.output<S>> {
+const codeOf = (values: Record<string, string>) => (values.code ?? "").trim();
+
+/**
+ * zod per row, then duplicate keys within the file (the first occurrence wins, later ones are
+ * rejected). `keyOf` names a row in the report: its code, or "" when it has none.
+ */
+export function parseRows<S extends z.ZodType>(rows: TableRow[], schema: S, levels: readonly string[], keyOf = codeOf): Parsed<z.output<S>> {
   const valid: Array<z.output<S> & { row: number }> = [];
   const rejected: RowOutcome[] = [];
   const firstRow = new Map<string, number>();
@@ -111,12 +119,12 @@ function parseRows<S extends z.ZodType<{ code: string }>>(rows: TableRow[], sche
     if (!result.success) {
       for (const issue of result.error.issues) issues.push(issueFor(issue.message, String(issue.path[0] ?? ""), r.values, levels));
     }
-    const code = result.success ? result.data.code : (r.values.code ?? "").trim();
+    const code = keyOf(r.values);
     const seen = code ? firstRow.get(code) : undefined;
     if (seen !== undefined) issues.push({ key: "duplicateCode", params: { code, firstRow: seen } });
     else if (code) firstRow.set(code, r.row);
     if (issues.length || !result.success) rejected.push({ row: r.row, code, status: "rejected", issues });
-    else valid.push({ ...result.data, row: r.row });
+    else valid.push({ ...(result.data as object), row: r.row } as z.output<S> & { row: number });
   }
   return { valid, rejected };
 }
@@ -132,86 +140,93 @@ function report(rows: RowOutcome[], committed: boolean): ImportReport {
   return { rows: sorted, counts: countStatuses(sorted), committed };
 }
 
-// ---- units -------------------------------------------------------------------------------
-
-async function unitPlan(db: Db, rows: TableRow[]) {
-  const parsed = parseRows(rows, unitRowSchema, UNIT_LEVELS);
-  const existing = await db.selectFrom("unit").select(["id", "code", "name", "level", "parent_id"]).execute();
-  const plan = planUnits(parsed.valid as UnitRow[], existing, new Set(parsed.rejected.map((r) => r.code)));
-  return { outcomes: [...parsed.rejected, ...plan.outcomes], order: plan.order };
+/** What an import would do (`outcomes`), and how to do it once nothing is rejected. */
+export interface ImportPlan {
+  outcomes: RowOutcome[];
+  write: (trx: Db, now: string) => Promise<RowOutcome[]>;
 }
 
-/** What an import would do, without writing. */
-export async function previewUnitImport(db: Db, rows: TableRow[]): Promise<ImportReport> {
-  return report((await unitPlan(db, rows)).outcomes, false);
+export interface Importer {
+  columns: readonly string[];
+  /** Audit entity: the audit action is `${entity}.import`. */
+  entity: string;
+  plan: (db: Db, rows: TableRow[]) => Promise<ImportPlan>;
 }
 
-/** Writes the rows in one transaction (parents first), with an audit row, unless any row is rejected. */
-export async function commitUnitImport(db: Db, rows: TableRow[], actor: string): Promise<ImportReport> {
+/**
+ * Reads a file (CSV or XLSX) and previews it (`dryRun`: nothing written) or commits it: the
+ * plan is made again inside the transaction, and any rejected row means nothing is written.
+ */
+export async function runImport(db: Db, importer: Importer, bytes: Uint8Array, opts: { actor: string; dryRun?: boolean }): Promise<ImportReport> {
+  const table = await readImportTable(bytes, importer.columns);
+  if (!table.ok) return { fileError: table.error, rows: [], counts: countStatuses([]), committed: false };
+  if (opts.dryRun) return report((await importer.plan(db, table.rows)).outcomes, false);
   return db.transaction().execute(async (trx) => {
-    const { outcomes, order } = await unitPlan(trx, rows);
-    if (outcomes.some((o) => o.status === "rejected")) return report(outcomes, false);
+    const plan = await importer.plan(trx, table.rows);
+    if (plan.outcomes.some((o) => o.status === "rejected")) return report(plan.outcomes, false);
     const now = new Date().toISOString();
-    const done: RowOutcome[] = [];
-    for (const u of order) {
-      const status = await upsertUnit(trx, { code: u.code, name: u.name, level: u.level, parentCode: u.parent }, now);
-      done.push({ row: u.row, code: u.code, status, issues: [] });
-    }
-    await auditImport(trx, actor, "unit", done, now);
+    const done = await plan.write(trx, now);
+    await auditImport(trx, opts.actor, importer.entity, done, now);
     return report(done, true);
   });
 }
 
-// ---- services ----------------------------------------------------------------------------
-
-async function servicePlan(db: Db, rows: TableRow[]) {
-  const parsed = parseRows(rows, serviceRowSchema, SERVICE_LEVELS);
-  const existing = new Map(
-    (await db.selectFrom("service").select(["code", "name", "field", "level"]).execute()).map((s) => [s.code, s]),
-  );
-  const outcomes: RowOutcome[] = [...parsed.rejected];
-  for (const s of parsed.valid) {
-    const old = existing.get(s.code);
-    const status: RowStatus = !old ? "added" : old.name === s.name && old.field === s.field && old.level === s.level ? "unchanged" : "updated";
-    outcomes.push({ row: s.row, code: s.code, status, issues: [] });
-  }
-  return { outcomes, valid: parsed.valid };
+/** Writes rows in order (parents first for units); a row's status is what the upsert did. */
+async function writeEach<T extends { row: number; code: string }>(items: T[], upsert: (item: T) => Promise<Exclude<RowStatus, "rejected">>): Promise<RowOutcome[]> {
+  const done: RowOutcome[] = [];
+  for (const item of items) done.push({ row: item.row, code: item.code, status: await upsert(item), issues: [] });
+  return done;
 }
 
-export async function previewServiceImport(db: Db, rows: TableRow[]): Promise<ImportReport> {
-  return report((await servicePlan(db, rows)).outcomes, false);
-}
-
-export async function commitServiceImport(db: Db, rows: TableRow[], actor: string): Promise<ImportReport> {
-  return db.transaction().execute(async (trx) => {
-    const { outcomes, valid } = await servicePlan(trx, rows);
-    if (outcomes.some((o) => o.status === "rejected")) return report(outcomes, false);
-    const now = new Date().toISOString();
-    const done: RowOutcome[] = [];
-    for (const s of valid) {
-      const status = await upsertService(trx, { code: s.code, name: s.name, field: s.field, level: s.level }, now);
-      done.push({ row: s.row, code: s.code, status, issues: [] });
-    }
-    await auditImport(trx, actor, "service", done, now);
-    return report(done, true);
-  });
-}
-
-async function auditImport(trx: Db, actor: string, entity: "unit" | "service", done: RowOutcome[], now: string) {
+/** One audit row per import that changed something: the codes added and updated. */
+async function auditImport(trx: Db, actor: string, entity: string, done: RowOutcome[], now: string) {
   const added = done.filter((d) => d.status === "added").map((d) => d.code);
   const updated = done.filter((d) => d.status === "updated").map((d) => d.code);
   if (!added.length && !updated.length) return; // nothing changed, nothing to record
   await appendAudit(trx, { actor, action: `${entity}.import`, entity, after: { added, updated, unchanged: done.length - added.length - updated.length } }, now);
 }
 
+// ---- units -------------------------------------------------------------------------------
+
+const units: Importer = {
+  columns: UNIT_COLUMNS,
+  entity: "unit",
+  async plan(db, rows) {
+    const parsed = parseRows(rows, unitRowSchema, UNIT_LEVELS);
+    const plan = planUnits(parsed.valid as UnitRow[], await listUnits(db), new Set(parsed.rejected.map((r) => r.code)));
+    return {
+      outcomes: [...parsed.rejected, ...plan.outcomes],
+      write: (trx, now) => writeEach(plan.order, (u) => upsertUnit(trx, { code: u.code, name: u.name, level: u.level, parentCode: u.parent }, now)),
+    };
+  },
+};
+
+// ---- services ----------------------------------------------------------------------------
+
+const services: Importer = {
+  columns: SERVICE_COLUMNS,
+  entity: "service",
+  async plan(db, rows) {
+    const parsed = parseRows(rows, serviceRowSchema, SERVICE_LEVELS);
+    const existing = new Map((await listServices(db)).map((s) => [s.code, s]));
+    const outcomes: RowOutcome[] = [...parsed.rejected];
+    for (const s of parsed.valid) {
+      const old = existing.get(s.code);
+      const status: RowStatus = !old ? "added" : old.name === s.name && old.field === s.field && old.level === s.level ? "unchanged" : "updated";
+      outcomes.push({ row: s.row, code: s.code, status, issues: [] });
+    }
+    return {
+      outcomes,
+      write: (trx, now) => writeEach(parsed.valid, (s) => upsertService(trx, { code: s.code, name: s.name, field: s.field, level: s.level }, now)),
+    };
+  },
+};
+
 // ---- files -------------------------------------------------------------------------------
 
 export type ImportKind = "units" | "services";
 
-/** Reads a file (CSV or XLSX) and previews or commits it. */
-export async function importFile(db: Db, kind: ImportKind, bytes: Uint8Array, opts: { actor: string; dryRun?: boolean }): Promise<ImportReport> {
-  const table = await readImportTable(bytes, kind === "units" ? UNIT_COLUMNS : SERVICE_COLUMNS);
-  if (!table.ok) return { fileError: table.error, rows: [], counts: countStatuses([]), committed: false };
-  if (kind === "units") return opts.dryRun ? previewUnitImport(db, table.rows) : commitUnitImport(db, table.rows, opts.actor);
-  return opts.dryRun ? previewServiceImport(db, table.rows) : commitServiceImport(db, table.rows, opts.actor);
+/** Reads a unit or service file (CSV or XLSX) and previews or commits it. */
+export function importFile(db: Db, kind: ImportKind, bytes: Uint8Array, opts: { actor: string; dryRun?: boolean }): Promise<ImportReport> {
+  return runImport(db, kind === "units" ? units : services, bytes, opts);
 }

@@ -3,8 +3,9 @@ import { assertCsrf, requireUser, type SessionUser } from "./session.server";
 import type { AppServices } from "./services.server";
 import { actionRolesOf } from "./console.server";
 
-// Thin on purpose: the CSV/XLSX parsing of app/server/csv.server.ts (written on main) replaces
-// parseTable below once merged. What stays here: the size limit and the type check by content.
+// Console uploads over HTTP: the size limit while reading, CSRF, readable file names, and a
+// file sent back by a preview page for its commit step. The type check by content lives with
+// the table reader (detectKind in import-table.server.ts).
 
 export const UPLOAD_LIMIT = 2 * 1024 * 1024;
 
@@ -12,8 +13,6 @@ export interface Upload {
   name: string;
   bytes: Uint8Array;
 }
-
-export type UploadKind = "xlsx" | "text";
 
 /** Browsers send UTF-8 file names that some parsers read as Latin-1: undo that, then NFC. */
 export function fileName(raw: string): string {
@@ -27,33 +26,36 @@ export function fileName(raw: string): string {
   return [...name.normalize("NFC")].map((ch) => (ch.charCodeAt(0) < 0x20 || ch === "/" || ch === "\\" ? "_" : ch)).join("").slice(0, 200);
 }
 
-/** The type is read from the bytes, never from the name or the browser's claim. */
-export function detectKind(bytes: Uint8Array): UploadKind | null {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return "xlsx";
-  if (bytes.includes(0)) return null;
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return "text";
-  } catch {
-    return null;
-  }
-}
-
 export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes).replace(/^\ufeff/, "").normalize("NFC");
+}
+
+/** Base64url text a plain form can carry: the bytes of an uploaded file, for a preview page to send back. */
+const echoedLength = (limit: number) => Math.ceil(limit / 3) * 4;
+
+export function encodeEcho(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64url");
+}
+
+/** The bytes a preview page sent back, or null: checked again like any upload, never trusted. */
+export function decodeEcho(value: FormDataEntryValue | null, limit = UPLOAD_LIMIT): Uint8Array | null {
+  if (typeof value !== "string" || !value || value.length > echoedLength(limit) || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
+  return new Uint8Array(Buffer.from(value, "base64url"));
 }
 
 export type UploadResult = { user: SessionUser; form: FormData; file: Upload | null };
 
 /**
  * A console action with a file: role, size limit while reading (413-sized files never reach
- * memory whole), then CSRF, before anything is changed.
+ * memory whole), then CSRF, before anything is changed. A plain form may carry a file echoed
+ * back as base64url (the import preview → commit step), so its limit is 4/3 of the file's.
  */
 export async function requireUploadAction(services: AppServices, request: Request, routeId: string, limit = UPLOAD_LIMIT): Promise<UploadResult> {
   const user = await requireUser(services, request, actionRolesOf(routeId));
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit + 64 * 1024) throw new Response("Payload Too Large", { status: 413 });
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+  const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+  if (declared > (multipart ? limit : echoedLength(limit)) + 64 * 1024) throw new Response("Payload Too Large", { status: 413 });
+  if (!multipart) {
     const form = await request.formData();
     assertCsrf(request, user, form);
     return { user, form, file: null };

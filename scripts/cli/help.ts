@@ -30,7 +30,8 @@ Lệnh (commands):
 Vai trò (roles): admin, analyst, designer, unit-manager (unit-manager cần --unit).
 Cấp đơn vị (unit levels): tinh, so, ban, xa, phuong, dac-khu, phong, to-chuc-khac, huyen (đơn vị cũ trước 01/07/2025).
 Cấp thủ tục (service levels): tinh, xa, trung-uong.
-Tệp nhập: CSV UTF-8 (có hoặc không BOM) hay XLSX (trang đầu tiên), tối đa 5 MB, có dòng tiêu đề.
+Tệp nhập: CSV UTF-8 (có hoặc không BOM; phân tách bằng , ; hoặc tab) hay XLSX (trang đầu tiên),
+  tối đa 5 MB và 5.000 dòng, có dòng tiêu đề.
 Nhập là tất cả hoặc không: một dòng lỗi thì không ghi gì (all or nothing).
 
 Biến môi trường (environment): DATABASE_URL (mặc định ./data/hailong.sqlite; postgres://… cho PostgreSQL),

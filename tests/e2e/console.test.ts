@@ -87,4 +87,23 @@ describe("admin console in Chromium", () => {
     await expectAccessible(page);
     expect(pageErrorsOf(page)).toEqual([]);
   });
+
+  it("imports units from a file: preview with reasons, then commit", async () => {
+    await page.goto(`${app.url}/quan-tri/nhap/don-vi`);
+    await expectAccessible(page);
+    const file = (content: string) => ({ name: "đơn vị.csv", mimeType: "text/csv", buffer: Buffer.from(content) });
+    await page.getByLabel("Tệp dữ liệu").setInputFiles(file("code,name,parent,level\nX8,Xã Tám,T,thon\n"));
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    await expect(page.locator("table").textContent()).resolves.toContain('Cấp "thon" không hợp lệ');
+    await expect(page.getByRole("button", { name: "Ghi vào hệ thống" }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+    await page.getByLabel("Tệp dữ liệu").setInputFiles(file("code;name;parent;level\nX8;Xã Tám;T;xa\n"));
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    await page.getByRole("button", { name: "Ghi vào hệ thống" }).click();
+    await page.getByRole("heading", { name: "Đã nhập xong" }).waitFor();
+    await expect(page.getByRole("status").textContent()).resolves.toContain("Thêm mới: 1");
+    expect(await app.t.db.selectFrom("unit").select(["name", "level"]).where("code", "=", "X8").executeTakeFirst()).toEqual({ name: "Xã Tám", level: "xa" });
+    await expectAccessible(page);
+    expect(pageErrorsOf(page)).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 // Unit and service imports against a real database (once per dialect): all or nothing,
-// parents in any order, cycles refused, updates, XLSX, audit.
+// parents in any order, cycles refused, updates, XLSX, audit; dossier counts through the same path.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importDossierFile } from "../../app/server/import-dossiers.server";
 import { describeIssue } from "../../app/server/import-issues.server";
 import { importFile, type ImportReport } from "../../app/server/imports.server";
 import { getUnitByCode } from "../../db/queries/units";
@@ -188,5 +189,39 @@ describe(`imports [${dialect()}]`, () => {
     const services = await t.db.selectFrom("service").select(["code", "name"]).orderBy("code").execute();
     expect(services.map((s) => s.code)).toEqual(["1.001193", "2.000815", "3.000333"]);
     expect(services[1].name).toBe("Chứng thực bản sao");
+  });
+
+  it("imports dossier counts all or nothing: unknown unit or service, bad month or count, repeated triple", async () => {
+    await importFile(t.db, "services", csv(["code,name,field,level", "4.000001,Thủ tục bốn,Hộ tịch,xa"]), { actor: "test" });
+    const header = "unit,service,month,count";
+    const audits = (await snapshot(t)).audit;
+    const bad = await importDossierFile(
+      t.db,
+      csv([header, "G1,4.000001,2026-03,10", "NOPE,4.000001,2026-03,1", "G1,9.9,2026-03,1", "G1,4.000001,2026-3,1", "G1,4.000001,2026-04,-1", "G1,4.000001,2026-03,11"]),
+      { actor: "test" },
+    );
+    expect(bad.committed).toBe(false);
+    expect(bad.rows.map((r) => [r.row, r.status, r.issues.map((i) => i.key).join()])).toEqual([
+      [2, "added", ""],
+      [3, "rejected", "unitUnknown"],
+      [4, "rejected", "serviceUnknown"],
+      [5, "rejected", "monthInvalid"],
+      [6, "rejected", "countInvalid"],
+      [7, "rejected", "duplicateCode"],
+    ]);
+    expect(describeIssue(bad.rows[1].issues[0], "vi")).toBe('Không có đơn vị với mã "NOPE"');
+    expect(await t.db.selectFrom("dossier_count").selectAll().execute()).toEqual([]);
+    expect((await snapshot(t)).audit).toEqual(audits);
+
+    const file = csv([header, "G1,4.000001,2026-03,10", "G2,4.000001,2026-03,0"]);
+    expect((await importDossierFile(t.db, file, { actor: "test", dryRun: true })).counts).toMatchObject({ added: 2, rejected: 0 });
+    expect(await t.db.selectFrom("dossier_count").selectAll().execute()).toEqual([]);
+    const first = await importDossierFile(t.db, file, { actor: "test" });
+    expect(first).toMatchObject({ committed: true, counts: { added: 2, updated: 0, unchanged: 0, rejected: 0 } });
+    const audit = await t.db.selectFrom("audit_log").selectAll().where("action", "=", "dossier-count.import").execute();
+    expect(audit.map((a) => JSON.parse(a.after!))).toEqual([{ added: ["G1/4.000001/2026-03", "G2/4.000001/2026-03"], updated: [], unchanged: 0 }]);
+    const again = await importDossierFile(t.db, csv([header, "G1,4.000001,2026-03,12", "G2,4.000001,2026-03,0"]), { actor: "test" });
+    expect(statuses(again)).toEqual({ "G1/4.000001/2026-03": "updated", "G2/4.000001/2026-03": "unchanged" });
+    expect((await t.db.selectFrom("dossier_count").select("count").orderBy("count").execute()).map((r) => r.count)).toEqual([0, 12]);
   });
 });

@@ -116,6 +116,43 @@ export interface RollupResponseTable {
   count: number;
 }
 
+/**
+ * Coarse report roll-ups (migration 0004): per unit (no service, no version) and per service
+ * (no unit); `channel` "*" holds all channels, beside one row per channel.
+ */
+export interface RollupUnitAnswerTable {
+  survey_id: number;
+  channel: string;
+  unit_id: number;
+  question_id: string;
+  code: number;
+  month: string;
+  count: number;
+}
+export interface RollupUnitResponseTable {
+  survey_id: number;
+  channel: string;
+  unit_id: number;
+  month: string;
+  count: number;
+}
+export interface RollupServiceAnswerTable {
+  survey_id: number;
+  channel: string;
+  service_id: number;
+  question_id: string;
+  code: number;
+  month: string;
+  count: number;
+}
+export interface RollupServiceResponseTable {
+  survey_id: number;
+  channel: string;
+  service_id: number;
+  month: string;
+  count: number;
+}
+
 export interface KioskTable {
   id: Generated<number>;
   unit_id: number;
@@ -220,6 +257,10 @@ export interface Database {
   answer: AnswerTable;
   rollup_answer: RollupAnswerTable;
   rollup_response: RollupResponseTable;
+  rollup_unit_answer: RollupUnitAnswerTable;
+  rollup_unit_response: RollupUnitResponseTable;
+  rollup_service_answer: RollupServiceAnswerTable;
+  rollup_service_response: RollupServiceResponseTable;
   kiosk: KioskTable;
   invitation: InvitationTable;
   app_user: AppUserTable;

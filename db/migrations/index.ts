@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as core from "./20261124_0001_core";
+import * as reportRollups from "./20261124_0004_report_rollups";
 
 // Listed statically so the same migrations run from the CLI (tsx) and the bundled server.
 const migrations: Record<string, Migration> = {
   "20261124_0001_core": core,
+  "20261124_0004_report_rollups": reportRollups,
 };
 
 export const migrationProvider: MigrationProvider = {

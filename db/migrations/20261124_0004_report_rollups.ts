@@ -55,18 +55,20 @@ export async function up(db: Db): Promise<void> {
 
   // Backfill from the detailed roll-ups: once per channel and once for "*".
   for (const channel of ["r.channel", "'*'"]) {
+    // PostgreSQL refuses a constant in GROUP BY: the "*" rows group without the channel.
+    const byChannel = sql.raw(channel === "r.channel" ? ", r.channel" : "");
     await sql`insert into rollup_unit_answer (survey_id, channel, unit_id, question_id, code, month, count)
       select r.survey_id, ${sql.raw(channel)}, r.unit_id, r.question_id, r.code, r.month, sum(r.count) from rollup_answer r
-      group by r.survey_id, ${sql.raw(channel)}, r.unit_id, r.question_id, r.code, r.month`.execute(db);
+      group by r.survey_id${byChannel}, r.unit_id, r.question_id, r.code, r.month`.execute(db);
     await sql`insert into rollup_service_answer (survey_id, channel, service_id, question_id, code, month, count)
       select r.survey_id, ${sql.raw(channel)}, r.service_id, r.question_id, r.code, r.month, sum(r.count) from rollup_answer r
-      where r.service_id <> 0 group by r.survey_id, ${sql.raw(channel)}, r.service_id, r.question_id, r.code, r.month`.execute(db);
+      where r.service_id <> 0 group by r.survey_id${byChannel}, r.service_id, r.question_id, r.code, r.month`.execute(db);
     await sql`insert into rollup_unit_response (survey_id, channel, unit_id, month, count)
       select r.survey_id, ${sql.raw(channel)}, r.unit_id, r.month, sum(r.count) from rollup_response r
-      group by r.survey_id, ${sql.raw(channel)}, r.unit_id, r.month`.execute(db);
+      group by r.survey_id${byChannel}, r.unit_id, r.month`.execute(db);
     await sql`insert into rollup_service_response (survey_id, channel, service_id, month, count)
       select r.survey_id, ${sql.raw(channel)}, r.service_id, r.month, sum(r.count) from rollup_response r
-      where r.service_id <> 0 group by r.survey_id, ${sql.raw(channel)}, r.service_id, r.month`.execute(db);
+      where r.service_id <> 0 group by r.survey_id${byChannel}, r.service_id, r.month`.execute(db);
   }
 }
 

@@ -79,22 +79,34 @@ function layoutOf(model: IndexModel): Layout {
   return { elements, aspects };
 }
 
-const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
-
-/** Element, aspect and overall values from item sums; NaN = no value. */
+/** Element, aspect and overall values from item sums into `out`; NaN = no value. Loops only: it runs per replicate. */
 function indicesOf(model: IndexModel, layout: Layout, sat: Float64Array, val: Float64Array, out: Float64Array) {
-  const el = layout.elements.map((e) => {
-    if (model.aggregation === "pooled") {
-      let s = 0;
-      let v = 0;
-      for (const i of e.items) (s += sat[i]), (v += val[i]);
-      return v > 0 ? (100 * s) / v : NaN;
+  const ne = layout.elements.length;
+  for (let k = 0; k < ne; k++) {
+    const items = layout.elements[k].items;
+    let s = 0;
+    let v = 0;
+    let sumP = 0;
+    let present = 0;
+    for (let j = 0; j < items.length; j++) {
+      const i = items[j];
+      s += sat[i];
+      v += val[i];
+      if (val[i] > 0) (sumP += (100 * sat[i]) / val[i]), present++;
     }
-    return mean(e.items.filter((i) => val[i] > 0).map((i) => (100 * sat[i]) / val[i]));
-  });
-  const as = layout.aspects.map((a) => mean(a.elements.map((k) => el[k]).filter((x) => !Number.isNaN(x))));
-  const present = as.filter((x) => !Number.isNaN(x));
-  out.set([...el, ...as, mean(present)]);
+    out[k] = model.aggregation === "pooled" ? (v > 0 ? (100 * s) / v : NaN) : present ? sumP / present : NaN;
+  }
+  let total = 0;
+  let aspectsPresent = 0;
+  for (let a = 0; a < layout.aspects.length; a++) {
+    const els = layout.aspects[a].elements;
+    let sum = 0;
+    let present = 0;
+    for (let j = 0; j < els.length; j++) if (!Number.isNaN(out[els[j]])) (sum += out[els[j]]), present++;
+    out[ne + a] = present ? sum / present : NaN;
+    if (present) (total += out[ne + a]), aspectsPresent++;
+  }
+  out[ne + layout.aspects.length] = aspectsPresent ? total / aspectsPresent : NaN;
 }
 
 /**

@@ -85,7 +85,12 @@ export async function resolveReport(db: Db, query: SummaryQuery, access: ReportA
   return { version, model: JSON.parse(version.index_model) as IndexModel, unit, service, mapping, units, scope };
 }
 
-export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess): Promise<Summary> {
+export interface SummaryOptions {
+  /** Bootstrap every child unit too (dashboards): costs one small bootstrap per child. */
+  unitIntervals?: boolean;
+}
+
+export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions = {}): Promise<Summary> {
   const { version, model, unit, service, mapping, units, scope } = await resolveReport(db, query, access);
   const items = model.aspects.flatMap((a) => a.elements.flatMap((e) => e.items));
   const groups = [
@@ -139,7 +144,7 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
       const target = targetFor(targets, year, "unit", u.code) ?? overall;
       const id = childIds.get(u.code)!;
       const own = [...units.childOf].flatMap(([unitId, child]) => (child === id ? (sample.byUnit.get(unitId) ?? []) : []));
-      const uci = u.index === null ? null : intervalsFor(model, own, u.n, { index: u.index, elements: new Map(), aspects: new Map() });
+      const uci = u.index === null || !options.unitIntervals ? null : intervalsFor(model, own, u.n, { index: u.index, elements: new Map(), aspects: new Map() });
       return { ...u, ci95: uci?.index ?? null, target, meetsTarget: meetsTarget(u.index, target) };
     }),
   };

@@ -106,7 +106,7 @@ function regroup<T extends object>(cells: Cell[], key: (c: Cell, channel: string
   for (const c of cells) {
     for (const channel of [c.channel, "*"]) {
       const row = key(c, channel);
-      const k = JSON.stringify(row);
+      const k = Object.values(row).join("|");
       const prev = out.get(k);
       if (prev) prev.count += c.count;
       else out.set(k, { ...row, count: c.count });

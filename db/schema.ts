@@ -118,7 +118,7 @@ export interface RollupResponseTable {
 
 /**
  * Coarse report roll-ups (migration 0004): per unit (no service, no version) and per service
- * (no unit); `channel` "*" holds all channels, beside one row per channel.
+ * (no unit); `channel` "*" holds all channels, beside one row per channel; `period` a month or a year.
  */
 export interface RollupUnitAnswerTable {
   survey_id: number;
@@ -126,14 +126,16 @@ export interface RollupUnitAnswerTable {
   unit_id: number;
   question_id: string;
   code: number;
-  month: string;
+  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
+  period: string;
   count: number;
 }
 export interface RollupUnitResponseTable {
   survey_id: number;
   channel: string;
   unit_id: number;
-  month: string;
+  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
+  period: string;
   count: number;
 }
 export interface RollupServiceAnswerTable {
@@ -142,14 +144,16 @@ export interface RollupServiceAnswerTable {
   service_id: number;
   question_id: string;
   code: number;
-  month: string;
+  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
+  period: string;
   count: number;
 }
 export interface RollupServiceResponseTable {
   survey_id: number;
   channel: string;
   service_id: number;
-  month: string;
+  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
+  period: string;
   count: number;
 }
 

@@ -12,7 +12,7 @@ export type SatisfactionVector = Int8Array;
 export const BOOTSTRAP_SEED = 20261124;
 export const BOOTSTRAP_REPLICATES = 400;
 /** Respondents read for a bootstrap at most (a larger scope is subsampled and rescaled). */
-export const BOOTSTRAP_SAMPLE = 1000;
+export const BOOTSTRAP_SAMPLE = 500;
 
 export interface BootstrapOptions {
   replicates?: number;

@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import type { Channel, Database } from "../schema";
+import { periodBuckets } from "../../app/metrics/periods";
 
 type Db = Kysely<Database>;
 
@@ -81,8 +82,7 @@ function unitRollup(db: Db, s: CountScope, questionIds: string[]): Promise<Count
     .where("r.channel", "=", channelKey(s))
     .where(unitCondition(s, "r.unit_id"))
     .where("r.question_id", "in", questionIds)
-    .where("r.month", ">=", first(s))
-    .where("r.month", "<=", last(s))
+    .where("r.period", "in", periodBuckets(s.months))
     .groupBy(["r.unit_id", "r.question_id", "r.code"])
     .execute();
 }
@@ -96,8 +96,7 @@ function serviceRollup(db: Db, s: CountScope, questionIds: string[]): Promise<Co
       .where("r.survey_id", "=", s.surveyId)
       .where("r.channel", "=", channelKey(s))
       .where("r.question_id", "in", questionIds)
-      .where("r.month", ">=", first(s))
-      .where("r.month", "<=", last(s))
+      .where("r.period", "in", periodBuckets(s.months))
       .groupBy(["r.service_id", "r.question_id", "r.code"])
       .execute();
   }
@@ -137,8 +136,7 @@ async function responseRollups(db: Db, s: CountScope): Promise<{ units: Response
       .where("r.survey_id", "=", s.surveyId)
       .where("r.channel", "=", channelKey(s))
       .where(unitCondition(s, "r.unit_id"))
-      .where("r.month", ">=", first(s))
-      .where("r.month", "<=", last(s))
+      .where("r.period", "in", periodBuckets(s.months))
       .groupBy("r.unit_id")
       .execute();
     return { units, services: rows.filter((r) => r.service_id !== 0) };
@@ -149,8 +147,7 @@ async function responseRollups(db: Db, s: CountScope): Promise<{ units: Response
       .select(["r.unit_id", sql<number>`0`.as("service_id"), sql<number>`sum(r.count)`.as("count")])
       .where("r.survey_id", "=", s.surveyId)
       .where("r.channel", "=", channelKey(s))
-      .where("r.month", ">=", first(s))
-      .where("r.month", "<=", last(s))
+      .where("r.period", "in", periodBuckets(s.months))
       .groupBy("r.unit_id")
       .execute(),
     db
@@ -158,8 +155,7 @@ async function responseRollups(db: Db, s: CountScope): Promise<{ units: Response
       .select([sql<number>`0`.as("unit_id"), "r.service_id", sql<number>`sum(r.count)`.as("count")])
       .where("r.survey_id", "=", s.surveyId)
       .where("r.channel", "=", channelKey(s))
-      .where("r.month", ">=", first(s))
-      .where("r.month", "<=", last(s))
+      .where("r.period", "in", periodBuckets(s.months))
       .groupBy("r.service_id")
       .execute(),
   ]);

@@ -100,25 +100,27 @@ export async function monthlyCells(db: Db, s: CountScope, fromMonth: string, toM
     questionIds.length
       ? db
           .selectFrom("rollup_unit_answer as r")
-          .select(["r.month", "r.question_id", "r.code", sql<number>`sum(r.count)`.as("count")])
+          .select(["r.period as month", "r.question_id", "r.code", sql<number>`sum(r.count)`.as("count")])
           .where("r.survey_id", "=", s.surveyId)
           .where("r.channel", "=", s.channel ?? "*")
           .where(unitCondition(s, "r.unit_id"))
           .where("r.question_id", "in", questionIds)
-          .where("r.month", ">=", fromMonth)
-          .where("r.month", "<=", toMonth)
-          .groupBy(["r.month", "r.question_id", "r.code"])
+          .where("r.period", ">=", fromMonth)
+          .where("r.period", "<=", toMonth)
+          .where("r.period", "like", "%-%")
+          .groupBy(["r.period", "r.question_id", "r.code"])
           .execute()
       : Promise.resolve([]),
     db
       .selectFrom("rollup_unit_response as r")
-      .select(["r.month", sql<number>`sum(r.count)`.as("count")])
+      .select(["r.period as month", sql<number>`sum(r.count)`.as("count")])
       .where("r.survey_id", "=", s.surveyId)
       .where("r.channel", "=", s.channel ?? "*")
       .where(unitCondition(s, "r.unit_id"))
-      .where("r.month", ">=", fromMonth)
-      .where("r.month", "<=", toMonth)
-      .groupBy("r.month")
+      .where("r.period", ">=", fromMonth)
+      .where("r.period", "<=", toMonth)
+      .where("r.period", "like", "%-%")
+      .groupBy("r.period")
       .execute(),
   ]);
   return {

@@ -5,6 +5,8 @@ import type { Role } from "../../db/schema";
 /** Console sections and the roles that see them (the server checks again in each route). */
 export const ADMIN_SECTIONS: Array<{ to: string; labelKey: string; roles: readonly Role[] }> = [
   { to: "/quan-tri", labelKey: "admin.nav.home", roles: ["admin", "analyst", "designer", "unit-manager"] },
+  { to: "/quan-tri/bao-cao", labelKey: "reports.nav.reports", roles: ["admin", "analyst", "unit-manager"] },
+  { to: "/quan-tri/chi-tieu", labelKey: "reports.nav.targets", roles: ["admin"] },
 ];
 
 export function AdminNav({ role }: { role: Role }) {

@@ -23,7 +23,16 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/api.v1.surveys": "public",
   "routes/api.v1.surveys.$slug": "public",
   "routes/api.v1.reports.summary": "public",
+  "routes/api.v1.reports.export[.]xlsx": "public",
+  "routes/api.v1.reports.export[.]csv": "public",
+  "routes/api.v1.reports.export-codebook[.]csv": "public",
   // Admin console.
   "routes/quan-tri": ALL_ROLES,
   "routes/quan-tri._index": ALL_ROLES,
+  "routes/quan-tri.chi-tieu": ["admin"],
+  "routes/quan-tri.bao-cao._index": ["admin", "analyst", "unit-manager"],
+  "routes/quan-tri.bao-cao.yeu-to": ["admin", "analyst", "unit-manager"],
+  "routes/quan-tri.bao-cao.don-vi": ["admin", "analyst", "unit-manager"],
+  "routes/quan-tri.bao-cao.thu-tuc": ["admin", "analyst", "unit-manager"],
+  "routes/quan-tri_.bao-cao.in": ["admin", "analyst", "unit-manager"],
 };

@@ -88,6 +88,8 @@ export async function resolveReport(db: Db, query: SummaryQuery, access: ReportA
 export interface SummaryOptions {
   /** Bootstrap every child unit too (dashboards): costs one small bootstrap per child. */
   unitIntervals?: boolean;
+  /** false: no bootstrap at all (comparisons with a previous period, channel splits). */
+  intervals?: boolean;
 }
 
 export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions = {}): Promise<Summary> {
@@ -107,7 +109,7 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
   };
   const figures = summarize(input);
   const n = figures.n;
-  const sample = await readSample(db, scope, { from: query.from, to: query.to }, model, n);
+  const sample = options.intervals === false ? { all: [], byUnit: new Map() } : await readSample(db, scope, { from: query.from, to: query.to }, model, n);
   const ci = intervalsFor(model, sample.all, n, {
     index: figures.index,
     elements: new Map(figures.elements.map((e) => [e.id, e.index])),

@@ -18,6 +18,8 @@ export interface CountScope {
   months: string[];
   /** Leftover day ranges, read from raw rows. */
   days: Array<{ from: string; to: string }>;
+  /** Raw rows received up to this instant only (an export's snapshot: count and rows agree). */
+  receivedBefore?: string;
 }
 
 export interface CountCell {
@@ -172,6 +174,7 @@ export function rawResponses(db: Db, s: CountScope, range: { from: string; to: s
     .where(unitCondition(s, "p.unit_id"));
   if (s.serviceId !== undefined) q = q.where("p.service_id", "=", s.serviceId);
   if (s.channel) q = q.where("p.channel", "=", s.channel);
+  if (s.receivedBefore) q = q.where("p.received_at", "<=", s.receivedBefore);
   return q;
 }
 

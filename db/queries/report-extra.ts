@@ -60,21 +60,10 @@ export async function dossierCounts(db: Db, s: CountScope, fromMonth: string, to
   return rows.map((r) => ({ unit_id: r.unit_id, count: Number(r.count) }));
 }
 
-/** How many answers each code of one question got in the scope (whole period, raw rows). */
-export async function codeCounts(db: Db, s: CountScope, range: { from: string; to: string }, questionId: string, options: string[] | null) {
-  const rows = await rawResponses(db, s, range)
-    .innerJoin("answer as a", "a.response_id", "p.id")
-    .select(["a.code", "a.text", sql<number>`count(*)`.as("count")])
-    .where("a.question_id", "=", questionId)
-    .groupBy(["a.code", "a.text"])
-    .execute();
-  const out = new Map<number, number>();
-  for (const r of rows) {
-    // single questions store the option id as text; the engine speaks roll-up codes (option k → k + 1).
-    const code = options ? options.indexOf(r.text ?? "") + 1 : Number(r.code);
-    if (code > 0) out.set(code, (out.get(code) ?? 0) + Number(r.count));
-  }
-  return out;
+/** The definition (JSON) of a survey version: labels and option ids for reports and exports. */
+export async function versionDefinition(db: Db, versionId: number): Promise<string> {
+  const row = await db.selectFrom("survey_version").select("definition").where("id", "=", versionId).executeTakeFirstOrThrow();
+  return row.definition;
 }
 
 /** Per-dossier totals: how many responses scored each total over `indicators` (all answered). */

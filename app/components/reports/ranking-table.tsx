@@ -1,0 +1,62 @@
+import { useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TargetStatus, useFormat, type Ci } from "./report-bits";
+
+export interface RankingRow {
+  code: string;
+  name: string;
+  index: number | null;
+  n: number;
+  rank: number | null;
+  smallSample: boolean;
+  ci95?: Ci;
+  target?: number | null;
+  meetsTarget?: boolean | null;
+}
+
+/** Ranked units or services with n, interval, change and target status; names drill down. */
+export function RankingTable({ rows, change, drill, caption }: { rows: RankingRow[]; change: Record<string, number | null>; drill: "unit" | "service"; caption: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { search } = useLocation();
+  const link = (code: string) => {
+    const q = new URLSearchParams(search);
+    q.set(drill, code);
+    return `${drill === "unit" ? "/quan-tri/bao-cao/don-vi" : "/quan-tri/bao-cao"}?${q}`;
+  };
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">{t("reports.rank")}</th>
+            <th scope="col">{t(drill === "unit" ? "reports.unit" : "reports.service")}</th>
+            <th scope="col" className="num">{t("reports.index")}</th>
+            {drill === "unit" ? <th scope="col">{t("reports.ci95")}</th> : null}
+            <th scope="col" className="num">{t("reports.responses")}</th>
+            <th scope="col" className="num">{t("reports.change")}</th>
+            {drill === "unit" ? <th scope="col">{t("reports.target")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code}>
+              <td className="num">{r.rank ?? "—"}</td>
+              <th scope="row"><a href={link(r.code)}>{r.name}</a> <span className="code">{r.code}</span></th>
+              <td className="num">
+                {f.pct(r.index)}
+                {r.smallSample && r.n > 0 ? <span className="badge muted"> ({t("reports.smallSample")})</span> : null}
+              </td>
+              {drill === "unit" ? <td>{f.ci(r.ci95)}</td> : null}
+              <td className="num">{f.count(r.n)}</td>
+              <td className="num">{f.delta(change[r.code])}</td>
+              {drill === "unit" ? <td>{r.target === null || r.target === undefined ? "—" : f.pct(r.target)} <TargetStatus meets={r.meetsTarget ?? null} n={r.n} /></td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="note">{t("reports.smallSampleNote")}</p>
+    </div>
+  );
+}

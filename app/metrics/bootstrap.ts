@@ -92,7 +92,10 @@ function indicesOf(model: IndexModel, layout: Layout, sat: Float64Array, val: Fl
       const i = items[j];
       s += sat[i];
       v += val[i];
-      if (val[i] > 0) (sumP += (100 * sat[i]) / val[i]), present++;
+      if (val[i] > 0) {
+        sumP += (100 * sat[i]) / val[i];
+        present++;
+      }
     }
     out[k] = model.aggregation === "pooled" ? (v > 0 ? (100 * s) / v : NaN) : present ? sumP / present : NaN;
   }
@@ -102,9 +105,17 @@ function indicesOf(model: IndexModel, layout: Layout, sat: Float64Array, val: Fl
     const els = layout.aspects[a].elements;
     let sum = 0;
     let present = 0;
-    for (let j = 0; j < els.length; j++) if (!Number.isNaN(out[els[j]])) (sum += out[els[j]]), present++;
+    for (let j = 0; j < els.length; j++) {
+      if (!Number.isNaN(out[els[j]])) {
+        sum += out[els[j]];
+        present++;
+      }
+    }
     out[ne + a] = present ? sum / present : NaN;
-    if (present) (total += out[ne + a]), aspectsPresent++;
+    if (present) {
+      total += out[ne + a];
+      aspectsPresent++;
+    }
   }
   out[ne + layout.aspects.length] = aspectsPresent ? total / aspectsPresent : NaN;
 }
@@ -130,7 +141,10 @@ export function bootstrapIntervals(model: IndexModel, respondents: SatisfactionV
   const V = new Uint8Array(m * items);
   respondents.forEach((r, j) => {
     for (let i = 0; i < items; i++) {
-      if (r[i] >= 0) (V[j * items + i] = 1), (S[j * items + i] = r[i]);
+      if (r[i] >= 0) {
+        V[j * items + i] = 1;
+        S[j * items + i] = r[i];
+      }
     }
   });
   const sums = (pick: (j: number) => number) => {
@@ -138,7 +152,10 @@ export function bootstrapIntervals(model: IndexModel, respondents: SatisfactionV
     val.fill(0);
     for (let j = 0; j < m; j++) {
       const base = pick(j) * items;
-      for (let i = 0; i < items; i++) (sat[i] += S[base + i]), (val[i] += V[base + i]);
+      for (let i = 0; i < items; i++) {
+        sat[i] += S[base + i];
+        val[i] += V[base + i];
+      }
     }
   };
   sums((j) => j);

@@ -5,6 +5,9 @@ import { SummaryView } from "~/components/summary-view";
 import { pageLocale } from "~/i18n/i18n.server";
 import { loadPublicSummary } from "~/server/public-results.server";
 
+/** Mirrors PUBLIC_MIN_N of public-results.server (a client module cannot import a server one). */
+const PUBLIC_MIN_N = 3;
+
 export const meta: MetaFunction = () => [{ title: "Công khai kết quả — Hài Lòng" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -50,6 +53,7 @@ export default function PublicResults() {
         <button type="submit">{t("summary.show")}</button>
       </Form>
       {summary ? <SummaryView data={summary} /> : <p>{t("summary.noData")}</p>}
+      <p className="note">{t("reports.publicNote", { min: PUBLIC_MIN_N })}</p>
     </section>
   );
 }

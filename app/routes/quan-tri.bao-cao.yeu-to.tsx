@@ -56,7 +56,7 @@ export default function ReportElements() {
 
       <h2>{t("reports.items")}</h2>
       <ReportChart spec={distributionBars(t("reports.items"), s.items.map((i) => ({ label: i.id, distribution: i.distribution })), SCALE_KEYS.map((k) => t(k)))} />
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("reports.items")}>
         <table>
           <caption>{t("reports.tableOf", { what: t("reports.items") })}</caption>
           <thead>

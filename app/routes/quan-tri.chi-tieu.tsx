@@ -35,7 +35,7 @@ export default function TargetsPage() {
       {result?.ok ? <p role="status" className="badge ok">{t("reports.targets.saved")}</p> : null}
       <TargetForm key={editing?.id ?? "new"} csrf={csrf} surveys={surveys} editing={editing} errors={result && !result.ok ? result.errors : {}} />
       <h2>{t("reports.targets.list")}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("reports.targets.list")}>
         <table>
           <thead>
             <tr>

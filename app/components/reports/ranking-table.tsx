@@ -25,7 +25,7 @@ export function RankingTable({ rows, change, drill, caption }: { rows: RankingRo
     return `${drill === "unit" ? "/quan-tri/bao-cao/don-vi" : "/quan-tri/bao-cao"}?${q}`;
   };
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>

@@ -37,12 +37,13 @@ const line = (values: Array<string | number | null>) => `${values.map(csvField).
  */
 export async function csvExport(db: Db, query: SummaryQuery, access: ReportAccess): Promise<Response> {
   const src = await exportSource(db, query, access);
+  const utf8 = new TextEncoder();
   async function* body() {
-    yield BOM + line(rowHeader(src.columns));
+    yield utf8.encode(BOM + line(rowHeader(src.columns)));
     let written = 0;
     for await (const page of rowPages(db, src.scope, src.range)) {
       written += page.length;
-      yield page.map((r) => line(rowValues(r, src.columns))).join("");
+      yield utf8.encode(page.map((r) => line(rowValues(r, src.columns))).join(""));
     }
     checkCount(written, src.expected);
   }

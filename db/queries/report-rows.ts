@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
 import { rawResponses, type CountScope } from "./report-counts";
 
@@ -23,27 +23,63 @@ export async function countRows(db: Db, s: CountScope, range: { from: string; to
 }
 
 /**
+ * A response's answers folded into one string in SQL ("q\x1ev\x1fq\x1ev…", texts marked
+ * with \x1d): one row per response instead of one per answer, which is what makes exports
+ * fast. Separator characters inside texts become spaces.
+ */
+function foldedAnswers(db: Db) {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  const value = pg
+    ? sql`case when a.code is null then chr(29) || replace(replace(a.text, chr(30), ' '), chr(31), ' ') else a.code::text end`
+    : sql`case when a.code is null then char(29) || replace(replace(a.text, char(30), ' '), char(31), ' ') else a.code end`;
+  return pg
+    ? sql<string | null>`(select string_agg(a.question_id || chr(30) || ${value}, chr(31)) from answer a where a.response_id = p.id)`
+    : sql<string | null>`(select group_concat(a.question_id || char(30) || ${value}, char(31)) from answer a where a.response_id = p.id)`;
+}
+
+function unfold(folded: string | null): Map<string, number | string> {
+  const out = new Map<string, number | string>();
+  if (!folded) return out;
+  for (const pair of folded.split("\x1f")) {
+    const cut = pair.indexOf("\x1e");
+    const v = pair.slice(cut + 1);
+    out.set(pair.slice(0, cut), v.charCodeAt(0) === 29 ? v.slice(1) : Number(v));
+  }
+  return out;
+}
+
+/**
  * The scope's responses in pages of `size`, in (submitted_date, id) order with a keyset
  * cursor (index response_export_idx): memory stays flat, and each page is a range read.
  */
-export async function* rowPages(db: Db, s: CountScope, range: { from: string; to: string }, size = 2000): AsyncGenerator<RawRow[]> {
+export async function* rowPages(db: Db, s: CountScope, range: { from: string; to: string }, size = 5000): AsyncGenerator<RawRow[]> {
   let after: { date: string; id: string } | null = null;
+  const [units, versions, services] = await Promise.all([
+    db.selectFrom("unit").select(["id", "code"]).execute(),
+    db.selectFrom("survey_version").select(["id", "version"]).execute(),
+    db.selectFrom("service").select(["id", "code"]).execute(),
+  ]);
+  const unitCode = new Map(units.map((u) => [u.id, u.code]));
+  const versionNo = new Map(versions.map((v) => [v.id, Number(v.version)]));
+  const serviceCode = new Map(services.map((v) => [v.id, v.code]));
   for (;;) {
-    let q = rawResponses(db, s, range)
-      .innerJoin("unit as u", "u.id", "p.unit_id")
-      .innerJoin("survey_version as v", "v.id", "p.survey_version_id")
-      .leftJoin("service as sv", "sv.id", "p.service_id")
-      .select(["p.id", "v.version", "p.submitted_date", "u.code as unit", "sv.code as service", "p.channel", "p.locale"]);
+    let q = rawResponses(db, s, range).select(["p.id", "p.survey_version_id", "p.submitted_date", "p.unit_id", "p.service_id", "p.channel", "p.locale", foldedAnswers(db).as("answers")]);
     if (after) {
       const a = after;
       q = q.where((eb) => eb.or([eb("p.submitted_date", ">", a.date), eb.and([eb("p.submitted_date", "=", a.date), eb("p.id", ">", a.id)])]));
     }
     const page = await q.orderBy("p.submitted_date").orderBy("p.id").limit(size).execute();
     if (!page.length) return;
-    const answers = await db.selectFrom("answer").select(["response_id", "question_id", "code", "text"]).where("response_id", "in", page.map((p) => p.id)).execute();
-    const byId = new Map(page.map((p) => [p.id, { ...p, version: Number(p.version), answers: new Map<string, number | string>() }]));
-    for (const a of answers) byId.get(a.response_id)!.answers.set(a.question_id, a.code !== null ? Number(a.code) : (a.text ?? ""));
-    yield [...byId.values()];
+    yield page.map((p) => ({
+      id: p.id,
+      version: versionNo.get(p.survey_version_id) ?? 0,
+      submitted_date: p.submitted_date,
+      unit: unitCode.get(p.unit_id) ?? "",
+      service: p.service_id === null ? null : (serviceCode.get(p.service_id) ?? null),
+      channel: p.channel,
+      locale: p.locale,
+      answers: unfold(p.answers),
+    }));
     if (page.length < size) return;
     const last = page[page.length - 1];
     after = { date: last.submitted_date, id: last.id };

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { indexBars, trendLine } from "~/components/reports/chart-data";
 import { CounterSection } from "~/components/reports/counter-section";
 import { ReportChart } from "~/components/reports/report-chart";
-import { ReportHeadline, useFormat } from "~/components/reports/report-bits";
+import { FiguresTable, ReportHeadline } from "~/components/reports/report-bits";
 import { CHANNEL_KEYS, ReportFilters, ReportTabs } from "~/components/reports/report-filters";
 import { reportPage } from "~/server/report-page.server";
 
@@ -19,7 +19,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function ReportOverview() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const f = useFormat();
   const trend = (data.trend ?? []).map((p) => ({ label: `${p.month.slice(5)}/${p.month.slice(0, 4)}`, index: p.index, n: p.n }));
   const channels = (data.channels ?? []).map((c) => ({ label: t(CHANNEL_KEYS[c.channel]), index: c.index, n: c.n }));
   return (
@@ -37,27 +36,11 @@ export default function ReportOverview() {
 
       <h2>{t("reports.trend")}</h2>
       <ReportChart spec={trendLine(t("reports.trend"), trend, t("reports.index"), data.summary.target, t("reports.target"))} />
-      <table>
-        <caption>{t("reports.tableOf", { what: t("reports.trend") })}</caption>
-        <thead><tr><th scope="col">{t("reports.month")}</th><th scope="col" className="num">{t("reports.index")}</th><th scope="col" className="num">{t("reports.responses")}</th></tr></thead>
-        <tbody>
-          {trend.map((p) => (
-            <tr key={p.label}><th scope="row">{p.label}</th><td className="num">{f.pct(p.index)}</td><td className="num">{f.count(p.n)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable caption={t("reports.tableOf", { what: t("reports.trend") })} head={t("reports.month")} rows={trend} />
 
       <h2>{t("reports.channels")}</h2>
       <ReportChart spec={indexBars(t("reports.channels"), channels, t("reports.index"))} />
-      <table>
-        <caption>{t("reports.tableOf", { what: t("reports.channels") })}</caption>
-        <thead><tr><th scope="col">{t("reports.filters.channel")}</th><th scope="col" className="num">{t("reports.index")}</th><th scope="col" className="num">{t("reports.responses")}</th></tr></thead>
-        <tbody>
-          {channels.map((c) => (
-            <tr key={c.label}><th scope="row">{c.label}</th><td className="num">{f.pct(c.index)}</td><td className="num">{f.count(c.n)}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable caption={t("reports.tableOf", { what: t("reports.channels") })} head={t("reports.filters.channel")} rows={channels} />
       {data.counter ? <CounterSection counter={data.counter} /> : null}
     </section>
   );

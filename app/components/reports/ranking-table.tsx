@@ -1,17 +1,29 @@
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { RankedRow } from "~/metrics/summary";
+import { indexBars } from "./chart-data";
+import { ReportChart } from "./report-chart";
 import { TargetStatus, useFormat, type Ci } from "./report-bits";
 
-export interface RankingRow {
-  code: string;
-  name: string;
-  index: number | null;
-  n: number;
-  rank: number | null;
-  smallSample: boolean;
-  ci95?: Ci;
-  target?: number | null;
-  meetsTarget?: boolean | null;
+export type RankingRow = RankedRow & { ci95?: Ci; target?: number | null; meetsTarget?: boolean | null };
+
+/** A ranking with its chart (units by name, services by code), or a note when empty. */
+export function RankingSection({ rows, change, drill }: { rows: RankingRow[]; change: Record<string, number | null>; drill: "unit" | "service" }) {
+  const { t } = useTranslation();
+  const title = t(drill === "unit" ? "reports.units" : "reports.services");
+  return (
+    <>
+      <h2>{title}</h2>
+      {rows.length ? (
+        <>
+          <ReportChart spec={indexBars(title, rows.map((r) => ({ label: drill === "unit" ? r.name : r.code, index: r.index })), t("reports.index"))} />
+          <RankingTable rows={rows} change={change} drill={drill} caption={t("reports.tableOf", { what: title })} />
+        </>
+      ) : (
+        <p>{t(drill === "unit" ? "reports.noChildren" : "reports.noServices")}</p>
+      )}
+    </>
+  );
 }
 
 /** Ranked units or services with n, interval, change and target status; names drill down. */

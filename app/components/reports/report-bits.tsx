@@ -56,3 +56,30 @@ export function ReportHeadline({ data }: { data: HeadlineData }) {
     </dl>
   );
 }
+
+/** The numbers behind a chart: label, index, responses. */
+export function FiguresTable({ caption, head, rows }: { caption: string; head: string; rows: Array<{ label: string; index: number | null; n: number }> }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col" className="num">{t("reports.index")}</th>
+          <th scope="col" className="num">{t("reports.responses")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{f.pct(r.index)}</td>
+            <td className="num">{f.count(r.n)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TargetStatus, useFormat } from "~/components/reports/report-bits";
+import { vnDate } from "~/metrics/periods";
 import { reportPage } from "~/server/report-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Bản in báo cáo — Hài Lòng" }];
@@ -64,7 +65,7 @@ export default function ReportPrint() {
         </>
       ) : null}
       <footer className="signature">
-        <p>{t("reports.print.date", { date: f.date(new Date().toISOString().slice(0, 10)) })}</p>
+        <p>{t("reports.print.date", { date: f.date(vnDate(new Date())) })}</p>
         <p className="signer">{t("reports.print.signer")}</p>
       </footer>
       <p className="no-print"><button type="button" onClick={() => window.print()}>{t("reports.print.button")}</button></p>

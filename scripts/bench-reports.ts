@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { createDb, type Db } from "../db/index";
+import { createDb, migrateToLatest, type Db } from "../db/index";
 import { prepareDatabase } from "../app/server/bootstrap.server";
 import { buildSummary } from "../app/server/report.server";
 import { seededRandom } from "../app/metrics/bootstrap";
@@ -65,6 +65,7 @@ async function load(label: string, db: Db): Promise<number> {
 }
 
 async function run(label: string, db: Db, loaded = false) {
+  if (loaded) await migrateToLatest(db);
   const small = loaded ? null : await load(label, db);
   const large = await median(7, () => buildSummary(db, QUERY, { unitId: null }));
   const check = await buildSummary(db, QUERY, { unitId: null });

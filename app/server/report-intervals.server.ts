@@ -5,13 +5,6 @@ import { BOOTSTRAP_SAMPLE, bootstrapIntervals, satisfactionVector, type Bootstra
 import type { IndexModel } from "~/survey/types";
 import { indexItems } from "~/survey/index-model";
 
-/** "id below" cut-off keeping about `limit` of `n` random UUIDs (null: read them all). */
-export function idCutoff(limit: number, n: number): string | null {
-  if (n <= limit) return null;
-  const fraction = Math.min(1, (1.5 * limit) / n);
-  return Math.floor(fraction * 0xffffffff).toString(16).padStart(8, "0");
-}
-
 export interface IntervalSample {
   /** Sampled respondents per unit id. */
   byUnit: Map<number, SatisfactionVector[]>;
@@ -23,7 +16,7 @@ export async function readSample(db: Db, scope: CountScope, range: { from: strin
   const items = indexItems(model);
   const empty = { byUnit: new Map(), all: [] };
   if (!items.length || n === 0) return empty;
-  const { respondents, answers } = await sampleRespondents(db, scope, range, items, BOOTSTRAP_SAMPLE, idCutoff(BOOTSTRAP_SAMPLE, n));
+  const { respondents, answers } = await sampleRespondents(db, scope, range, items, BOOTSTRAP_SAMPLE, n);
   const codes = new Map<string, Map<string, number>>(respondents.map((r) => [r.id, new Map()]));
   for (const a of answers) codes.get(a.response_id)!.set(a.question_id, a.code);
   const byUnit = new Map<number, SatisfactionVector[]>();

@@ -14,11 +14,17 @@ export interface SampledAnswer {
   code: number;
 }
 
+/** Response ids are scanned in primary-key order at most this far when looking for a sample. */
+const SAMPLE_SCAN_LIMIT = 200_000;
+/** Up to this many responses a scope is read directly (index scan and sort cost ∝ scope). */
+const DIRECT_READ_LIMIT = 50_000;
+
 /**
- * Up to `limit` respondents of the scope for the bootstrap, with their item answers.
- * Response ids are random UUIDs, so "the first ids below a cut-off" is a random sample;
- * the cut-off (`idBelow`, an 8-hex-digit prefix) keeps the read proportional to the sample,
- * not to the scope, when the scope is large (docs/decisions/004-intervals.md).
+ * The first `limit` respondents of the scope in id order, i.e. a simple random sample
+ * (ids are random UUIDs), with their item answers. A scope of up to 50,000 responses is read
+ * directly; a larger one by walking the primary key in chunks and keeping each chunk's
+ * members of the scope, so the read follows the sample size rather than the scope
+ * (docs/decisions/004-intervals.md).
  */
 export async function sampleRespondents(
   db: Db,
@@ -26,11 +32,41 @@ export async function sampleRespondents(
   range: { from: string; to: string },
   itemIds: string[],
   limit: number,
-  idBelow: string | null,
+  scopeSize: number,
 ): Promise<{ respondents: Array<{ id: string; unit_id: number }>; answers: SampledAnswer[] }> {
-  let q = rawResponses(db, s, range).select(["p.id", "p.unit_id"]);
-  if (idBelow) q = q.where("p.id", "<", idBelow);
-  const respondents = await q.orderBy("p.id").limit(limit).execute();
+  let respondents: Array<{ id: string; unit_id: number }> = [];
+  if (scopeSize <= DIRECT_READ_LIMIT) {
+    respondents = await rawResponses(db, s, range).select(["p.id", "p.unit_id"]).orderBy("p.id").limit(limit).execute();
+  } else {
+    // Only the primary key is used to read, whatever the planner thinks of the other
+    // indexes: the scope is checked here, on each chunk of ids.
+    const units = s.unitIds
+      ? new Set(s.unitIds)
+      : s.wholeTree
+        ? null
+        : new Set((await db.selectFrom("unit_closure").select("descendant_id").where("ancestor_id", "=", s.rootUnitId).execute()).map((r) => r.descendant_id));
+    const inScope = (r: { survey_id: number; unit_id: number; service_id: number | null; channel: string; submitted_date: string; received_at: string }) =>
+      r.survey_id === s.surveyId &&
+      r.submitted_date >= range.from &&
+      r.submitted_date <= range.to &&
+      (!units || units.has(r.unit_id)) &&
+      (s.serviceId === undefined || r.service_id === s.serviceId) &&
+      (!s.channel || r.channel === s.channel) &&
+      (!s.receivedBefore || r.received_at <= s.receivedBefore);
+    let after = "";
+    for (let scanned = 0; respondents.length < limit && scanned < SAMPLE_SCAN_LIMIT; scanned += 2000) {
+      const rows = await db
+        .selectFrom("response")
+        .select(["id", "survey_id", "unit_id", "service_id", "channel", "submitted_date", "received_at"])
+        .where("id", ">", after)
+        .orderBy("id")
+        .limit(2000)
+        .execute();
+      if (!rows.length) break;
+      after = rows[rows.length - 1].id;
+      respondents.push(...rows.filter(inScope).slice(0, limit - respondents.length).map((r) => ({ id: r.id, unit_id: r.unit_id })));
+    }
+  }
   const unitOf = new Map(respondents.map((r) => [r.id, r.unit_id]));
   const answers: SampledAnswer[] = [];
   for (const ids of chunk(respondents.map((r) => r.id), 500)) {

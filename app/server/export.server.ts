@@ -32,6 +32,24 @@ export function checkCount(written: number, expected: number): void {
 const line = (values: Array<string | number | null>) => `${values.map(csvField).join(",")}\r\n`;
 
 /**
+ * One CSV line straight from the SQL-folded answers (the hot loop of a million-row export):
+ * no intermediate map, numbers as written ("5.0" from SQLite's REAL becomes "5").
+ */
+function csvLine(row: RawRow, position: ReadonlyMap<string, number>, width: number): string {
+  const cells: string[] = new Array(width).fill("");
+  if (row.folded) {
+    for (const pair of row.folded.split("\x1f")) {
+      const cut = pair.indexOf("\x1e");
+      const at = position.get(pair.slice(0, cut));
+      if (at === undefined) continue; // a personal or consent answer: never exported
+      const v = pair.slice(cut + 1);
+      cells[at] = v.charCodeAt(0) === 29 ? csvField(v.slice(1)) : v.endsWith(".0") ? v.slice(0, -2) : v;
+    }
+  }
+  return `${csvField(row.id)},${row.version},${row.submitted_date},${csvField(row.unit)},${csvField(row.service)},${row.channel},${row.locale},${cells.join(",")}\r\n`;
+}
+
+/**
  * Raw anonymized responses as CSV (UTF-8 with BOM for Excel, header row, codes not labels),
  * streamed page by page; the stream errors (no silent truncation) if the row count differs.
  */
@@ -41,9 +59,12 @@ export async function csvExport(db: Db, query: SummaryQuery, access: ReportAcces
   async function* body() {
     yield utf8.encode(BOM + line(rowHeader(src.columns)));
     let written = 0;
-    for await (const page of rowPages(db, src.scope, src.range)) {
+    const position = new Map(src.columns.map((c, i) => [c.id, i]));
+    for await (const page of rowPages(db, src.scope, src.range, { unfold: false })) {
       written += page.length;
-      yield utf8.encode(page.map((r) => line(rowValues(r, src.columns))).join(""));
+      let chunk = "";
+      for (const r of page) chunk += csvLine(r, position, src.columns.length);
+      yield utf8.encode(chunk);
     }
     checkCount(written, src.expected);
   }

@@ -14,6 +14,8 @@ export interface RawRow {
   channel: string;
   locale: string;
   answers: Map<string, number | string>;
+  /** The answers as folded by SQL (see `foldedAnswers`), for writers that parse it themselves. */
+  folded: string | null;
 }
 
 /** How many responses an export must contain (checked against what was written). */
@@ -37,7 +39,7 @@ function foldedAnswers(db: Db) {
     : sql<string | null>`(select group_concat(a.question_id || char(30) || ${value}, char(31)) from answer a where a.response_id = p.id)`;
 }
 
-function unfold(folded: string | null): Map<string, number | string> {
+export function unfold(folded: string | null): Map<string, number | string> {
   const out = new Map<string, number | string>();
   if (!folded) return out;
   for (const pair of folded.split("\x1f")) {
@@ -52,7 +54,8 @@ function unfold(folded: string | null): Map<string, number | string> {
  * The scope's responses in pages of `size`, in (submitted_date, id) order with a keyset
  * cursor (index response_export_idx): memory stays flat, and each page is a range read.
  */
-export async function* rowPages(db: Db, s: CountScope, range: { from: string; to: string }, size = 5000): AsyncGenerator<RawRow[]> {
+export async function* rowPages(db: Db, s: CountScope, range: { from: string; to: string }, options: { size?: number; unfold?: boolean } = {}): AsyncGenerator<RawRow[]> {
+  const size = options.size ?? 2000;
   let after: { date: string; id: string } | null = null;
   const [units, versions, services] = await Promise.all([
     db.selectFrom("unit").select(["id", "code"]).execute(),
@@ -66,7 +69,8 @@ export async function* rowPages(db: Db, s: CountScope, range: { from: string; to
     let q = rawResponses(db, s, range).select(["p.id", "p.survey_version_id", "p.submitted_date", "p.unit_id", "p.service_id", "p.channel", "p.locale", foldedAnswers(db).as("answers")]);
     if (after) {
       const a = after;
-      q = q.where((eb) => eb.or([eb("p.submitted_date", ">", a.date), eb.and([eb("p.submitted_date", "=", a.date), eb("p.id", ">", a.id)])]));
+      // A row-value comparison: both dialects read it as one range of response_export_idx.
+      q = q.where((eb) => eb(eb.refTuple("p.submitted_date", "p.id"), ">", eb.tuple(a.date, a.id)));
     }
     const page = await q.orderBy("p.submitted_date").orderBy("p.id").limit(size).execute();
     if (!page.length) return;
@@ -78,7 +82,8 @@ export async function* rowPages(db: Db, s: CountScope, range: { from: string; to
       service: p.service_id === null ? null : (serviceCode.get(p.service_id) ?? null),
       channel: p.channel,
       locale: p.locale,
-      answers: unfold(p.answers),
+      answers: options.unfold === false ? new Map() : unfold(p.answers),
+      folded: p.answers,
     }));
     if (page.length < size) return;
     const last = page[page.length - 1];

@@ -107,6 +107,13 @@ async function createPostgres(migrate: boolean): Promise<TestDb> {
   const db = createDb(url);
   const destroy = once(async () => {
     await db.destroy(); // ends the pool first, so nothing holds the database open
+    // pg-pool's end() resolves before its sockets have closed: wait for the backends to go,
+    // or DROP … WITH (FORCE) kills them mid-close and the client throws an uncaught FATAL.
+    for (let i = 0; i < 40; i++) {
+      const { rows } = await withAdmin((c) => c.query<{ n: number }>("select count(*)::int as n from pg_stat_activity where datname = $1", [name]));
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
   });
   try {

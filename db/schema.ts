@@ -116,6 +116,47 @@ export interface RollupResponseTable {
   count: number;
 }
 
+/**
+ * Coarse report roll-ups (migration 0004): per unit (no service, no version) and per service
+ * (no unit); `channel` "*" holds all channels, beside one row per channel; `period` a month or a year.
+ */
+export interface RollupUnitAnswerTable {
+  survey_id: number;
+  channel: string;
+  unit_id: number;
+  question_id: string;
+  code: number;
+  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
+  period: string;
+  count: number;
+}
+export interface RollupUnitResponseTable {
+  survey_id: number;
+  channel: string;
+  unit_id: number;
+  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
+  period: string;
+  count: number;
+}
+export interface RollupServiceAnswerTable {
+  survey_id: number;
+  channel: string;
+  service_id: number;
+  question_id: string;
+  code: number;
+  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
+  period: string;
+  count: number;
+}
+export interface RollupServiceResponseTable {
+  survey_id: number;
+  channel: string;
+  service_id: number;
+  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
+  period: string;
+  count: number;
+}
+
 export interface KioskTable {
   id: Generated<number>;
   unit_id: number;
@@ -243,6 +284,10 @@ export interface Database {
   answer: AnswerTable;
   rollup_answer: RollupAnswerTable;
   rollup_response: RollupResponseTable;
+  rollup_unit_answer: RollupUnitAnswerTable;
+  rollup_unit_response: RollupUnitResponseTable;
+  rollup_service_answer: RollupServiceAnswerTable;
+  rollup_service_response: RollupServiceResponseTable;
   kiosk: KioskTable;
   kiosk_binding: KioskBindingTable;
   invitation: InvitationTable;

@@ -15,6 +15,8 @@ export const ADMIN_SECTIONS: Array<{ to: string; labelKey: string; roles: readon
   { to: "/quan-tri/nhat-ky", labelKey: "console.nav.audit", roles: ["admin"] },
   { to: "/quan-tri/phan-hoi", labelKey: "console.nav.responses", roles: ["admin"] },
   { to: "/quan-tri/mat-khau", labelKey: "console.nav.password", roles: ["admin", "analyst", "designer", "unit-manager"] },
+  { to: "/quan-tri/bao-cao", labelKey: "reports.nav.reports", roles: ["admin", "analyst", "unit-manager"] },
+  { to: "/quan-tri/chi-tieu", labelKey: "reports.nav.targets", roles: ["admin"] },
 ];
 
 export function AdminNav({ role }: { role: Role }) {

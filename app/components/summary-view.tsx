@@ -10,7 +10,9 @@ export interface SummaryViewData {
   meetsTarget: boolean | null;
   method: { aggregation: "mean-of-items" | "pooled" };
   elements: Array<{ id: string; title: string; index: number | null; n: number }>;
-  units: Array<{ code: string; name: string; index: number | null; n: number; rank: number | null; smallSample: boolean }>;
+  units: Array<{ code: string; name: string; index: number | null; n: number; rank: number | null; smallSample: boolean; target?: number | null; meetsTarget?: boolean | null }>;
+  /** 95% interval of the index (respondent bootstrap), when known. */
+  ci95?: [number, number] | null;
 }
 
 /** The figures of a report as plain tables: readable without JavaScript, printable, accessible. */
@@ -24,6 +26,11 @@ export function SummaryView({ data }: { data: SummaryViewData }) {
         <div>
           <dt>{t("summary.index")}</dt>
           <dd className="big-number" data-testid="overall-index">{pct(data.index)}</dd>
+          {data.ci95 ? (
+            <dd className="note">
+              {t("reports.ci95")}: {formatPercent(data.ci95[0], locale)} – {formatPercent(data.ci95[1], locale)}
+            </dd>
+          ) : null}
         </div>
         <div>
           <dt>{t("summary.responses")}</dt>
@@ -82,6 +89,7 @@ export function SummaryView({ data }: { data: SummaryViewData }) {
                 <th scope="col">{t("summary.unit")}</th>
                 <th scope="col" className="num">{t("summary.index")}</th>
                 <th scope="col" className="num">{t("summary.responses")}</th>
+                {data.units.some((u) => u.target !== undefined) ? <th scope="col" className="num">{t("summary.target")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -94,6 +102,14 @@ export function SummaryView({ data }: { data: SummaryViewData }) {
                     {u.smallSample && u.n > 0 ? <span className="badge muted"> ({t("summary.smallSample")})</span> : null}
                   </td>
                   <td className="num">{formatCount(u.n, locale)}</td>
+                  {u.target !== undefined ? (
+                    <td className="num">
+                      {u.target === null ? "—" : formatPercent(u.target, locale)}
+                      {u.meetsTarget === null || u.meetsTarget === undefined ? null : (
+                        <span className={u.meetsTarget ? "badge ok" : "badge warn"}> {t(u.meetsTarget ? "summary.meetsTarget" : "summary.missesTarget")}</span>
+                      )}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -17,6 +17,8 @@ import viOrg from "../../public/locales/vi/org.json";
 import enOrg from "../../public/locales/en/org.json";
 import viPrefs from "../../public/locales/vi/prefs.json";
 import enPrefs from "../../public/locales/en/prefs.json";
+import viReports from "../../public/locales/vi/reports.json";
+import enReports from "../../public/locales/en/reports.json";
 import viResponses from "../../public/locales/vi/responses.json";
 import enResponses from "../../public/locales/en/responses.json";
 import viUsers from "../../public/locales/vi/users.json";
@@ -35,6 +37,7 @@ const areas: Array<[Record<string, unknown>, Record<string, unknown>]> = [
   [viKiosk, enKiosk],
   [viOrg, enOrg],
   [viPrefs, enPrefs],
+  [viReports, enReports],
   [viResponses, enResponses],
   [viUsers, enUsers],
 ];

@@ -80,6 +80,9 @@ export interface SummaryInput {
   children: Named[];
   childOf: ReadonlyMap<number, number>;
   services: ReadonlyMap<number, Named>;
+  /** Per-service counts when they come from their own roll-up (else `cells` by service_id). */
+  serviceCells?: Cell[];
+  serviceResponses?: ResponseCount[];
   includeSmallInRanking?: boolean;
 }
 
@@ -114,13 +117,15 @@ export function summarize(input: SummaryInput): SummaryFigures {
     addCell(total, cell);
     const child = input.childOf.get(cell.unit_id);
     addCell(child === undefined ? own : bucketOf(byChild, child), cell);
-    if (cell.service_id) addCell(bucketOf(byService, cell.service_id), cell);
+    if (cell.service_id && !input.serviceCells) addCell(bucketOf(byService, cell.service_id), cell);
   }
+  for (const cell of input.serviceCells ?? []) if (cell.service_id) addCell(bucketOf(byService, cell.service_id), cell);
+  for (const r of input.serviceResponses ?? []) if (r.service_id) bucketOf(byService, r.service_id).n += r.count;
   for (const r of input.responses) {
     total.n += r.count;
     const child = input.childOf.get(r.unit_id);
     (child === undefined ? own : bucketOf(byChild, child)).n += r.count;
-    if (r.service_id) bucketOf(byService, r.service_id).n += r.count;
+    if (r.service_id && !input.serviceResponses) bucketOf(byService, r.service_id).n += r.count;
   }
 
   const result = computeIndex(input.model, total.items);

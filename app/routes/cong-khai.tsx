@@ -3,18 +3,18 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SummaryView } from "~/components/summary-view";
 import { pageLocale } from "~/i18n/i18n.server";
-import { loadPublicSummary } from "~/server/public-results.server";
+import { PUBLIC_MIN_N, loadPublicSummary } from "~/server/public-results.server";
 
 export const meta: MetaFunction = () => [{ title: "Công khai kết quả — Hài Lòng" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await pageLocale(request);
-  return loadPublicSummary(context.services.db, new URL(request.url).searchParams, locale);
+  return { ...(await loadPublicSummary(context.services.db, new URL(request.url).searchParams, locale)), minN: PUBLIC_MIN_N };
 }
 
 export default function PublicResults() {
   const { t } = useTranslation();
-  const { summary, surveys, units, query } = useLoaderData<typeof loader>();
+  const { summary, surveys, units, query, minN } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("summary.title")}</h1>
@@ -50,6 +50,7 @@ export default function PublicResults() {
         <button type="submit">{t("summary.show")}</button>
       </Form>
       {summary ? <SummaryView data={summary} /> : <p>{t("summary.noData")}</p>}
+      <p className="note">{t("reports.publicNote", { min: minN })}</p>
     </section>
   );
 }

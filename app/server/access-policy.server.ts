@@ -54,6 +54,16 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/quan-tri.nhat-ky": ["admin"],
   "routes/quan-tri.phan-hoi": ["admin"],
   "routes/quan-tri.gop-y": ["admin", "analyst", "unit-manager"],
+  // Reports and exports.
+  "routes/api.v1.reports.export[.]xlsx": "public",
+  "routes/api.v1.reports.export[.]csv": "public",
+  "routes/api.v1.reports.export-codebook[.]csv": "public",
+  "routes/quan-tri.chi-tieu": ["admin"],
+  "routes/quan-tri.bao-cao._index": ["admin", "analyst", "unit-manager"],
+  "routes/quan-tri.bao-cao.yeu-to": ["admin", "analyst", "unit-manager"],
+  "routes/quan-tri.bao-cao.don-vi": ["admin", "analyst", "unit-manager"],
+  "routes/quan-tri.bao-cao.thu-tuc": ["admin", "analyst", "unit-manager"],
+  "routes/quan-tri_.bao-cao.in": ["admin", "analyst", "unit-manager"],
 };
 
 /**

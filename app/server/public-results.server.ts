@@ -46,16 +46,24 @@ export async function loadPublicSummary(db: Db, params: URLSearchParams, locale:
   }
 }
 
+/**
+ * Below this many responses a public figure could reveal what one person answered: the
+ * public page withholds it (the signed-in reports still show it, flagged "ít mẫu").
+ */
+export const PUBLIC_MIN_N = 3;
+const publicIndex = (index: number | null, n: number) => (n < PUBLIC_MIN_N ? null : index);
+
 function toView(s: Awaited<ReturnType<typeof buildSummary>>, model: IndexModel | undefined, locale: AppLocale): SummaryViewData {
   const titles = new Map(model?.aspects.flatMap((a) => a.elements.map((e) => [e.id, e.title[locale]] as const)) ?? []);
   return {
     period: s.period,
     n: s.n,
-    index: s.index,
+    index: publicIndex(s.index, s.n),
+    ci95: s.n < PUBLIC_MIN_N ? null : s.ci95,
     target: s.target,
     meetsTarget: s.meetsTarget,
     method: { aggregation: s.method.aggregation },
-    elements: s.elements.map((e) => ({ ...e, title: titles.get(e.id) ?? e.id })),
-    units: s.units,
+    elements: s.elements.map((e) => ({ id: e.id, index: publicIndex(e.index, e.n), n: e.n, title: titles.get(e.id) ?? e.id })),
+    units: s.units.map((u) => ({ code: u.code, name: u.name, index: publicIndex(u.index, u.n), n: u.n, rank: u.rank, smallSample: u.smallSample, target: u.target, meetsTarget: u.meetsTarget })),
   };
 }

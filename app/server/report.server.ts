@@ -1,16 +1,21 @@
 import { z } from "zod";
-import { itemCounts, responseCounts } from "../../db/queries/report-counts";
+import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
 import { getServiceByCode, listServices } from "../../db/queries/services";
 import { getReportVersion } from "../../db/queries/surveys";
-import { targetsFor } from "../../db/queries/targets";
-import { directChildOf, getUnitByCode, isInSubtree, listChildren } from "../../db/queries/units";
+import { targetsOfSurvey } from "../../db/queries/targets";
 import type { Db } from "../../db/index";
+import type { Interval } from "~/metrics/bootstrap";
+import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED } from "~/metrics/bootstrap";
 import { isCalendarDate, splitPeriod } from "~/metrics/periods";
-import { summarize, type SummaryFigures } from "~/metrics/summary";
-import { meetsTarget, targetForYear } from "~/metrics/targets";
+import { summarize, type RankedRow, type SummaryFigures } from "~/metrics/summary";
+import { meetsTarget, mostSpecificTarget, targetFor, type ChosenTarget } from "~/metrics/targets";
 import type { IndexModel } from "~/survey/types";
 import { ApiError, zodFields } from "./api-error.server";
 import { REPORT_ROLES, hasRole, type Principal, type RolePrincipal } from "./principal.server";
+import { intervalsFor, readSample } from "./report-intervals.server";
+import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./report-scope.server";
+
+export type { ReportAccess } from "./report-scope.server";
 
 const date = z.string().refine(isCalendarDate);
 
@@ -22,13 +27,14 @@ export const summaryQuerySchema = z
     unit: z.string().min(1).max(64).optional(),
     service: z.string().min(1).max(64).optional(),
     channel: z.enum(["kiosk", "online", "paper"]).optional(),
+    mapping: z.enum(["as-was", "current"]).default("as-was"),
   })
   .refine((q) => q.from <= q.to, { path: ["from"], message: "from after to" });
 
-export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
+export type SummaryQuery = z.input<typeof summaryQuerySchema>;
 
 /** Search params → a checked query, or a 400 with the API error shape. */
-export function parseSummaryQuery(params: URLSearchParams): SummaryQuery {
+export function parseSummaryQuery(params: URLSearchParams): z.output<typeof summaryQuerySchema> {
   const result = summaryQuerySchema.safeParse(Object.fromEntries(params));
   if (result.success) return result.data;
   const fields = zodFields(result.error.issues);
@@ -36,17 +42,28 @@ export function parseSummaryQuery(params: URLSearchParams): SummaryQuery {
   throw new ApiError("invalid", "errors.invalid", fields);
 }
 
-export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSample"> {
+type Ci = { ci95: Interval | null };
+type Targeted = { target: number | null; meetsTarget: boolean | null };
+
+export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSample" | "aspects" | "elements" | "units"> {
   survey: string;
   period: { from: string; to: string };
-  scope: { unit: string; service: string | null };
-  method: { aggregation: IndexModel["aggregation"]; parentAggregation: IndexModel["parentAggregation"] };
+  scope: { unit: string; service: string | null; channel: string | null; mapping: UnitMapping };
+  method: {
+    aggregation: IndexModel["aggregation"];
+    parentAggregation: IndexModel["parentAggregation"];
+    interval: { items: "wilson"; composite: "respondent-bootstrap"; replicates: number; seed: number; sampled: number };
+  };
   n: number;
   index: number | null;
-  ci95: [number, number] | null;
+  ci95: Interval | null;
   target: number | null;
+  targetScope: ChosenTarget["scope"] | null;
   meetsTarget: boolean | null;
   smallSample: boolean;
+  aspects: Array<SummaryFigures["aspects"][number] & Ci>;
+  elements: Array<SummaryFigures["elements"][number] & Ci & Targeted>;
+  units: Array<RankedRow & Ci & Targeted>;
 }
 
 /** Who may see reports (API tokens and signed-in users alike), and of which subtree. */
@@ -55,72 +72,82 @@ export function assertCanReport(principal: Principal): asserts principal is Role
   if (!hasRole(principal, REPORT_ROLES)) throw new ApiError("forbidden", "errors.forbidden");
 }
 
-/** The part of the unit tree a caller may read: a subtree root, or null for all of it. */
-export interface ReportAccess {
-  unitId: number | null;
-}
-
-async function scopeUnit(db: Db, code: string | undefined, access: ReportAccess) {
-  if (code) {
-    const unit = await getUnitByCode(db, code);
-    if (!unit) throw new ApiError("invalid", "errors.invalid", { unit: { key: "validation.unknownUnit" } });
-    if (access.unitId !== null && !(await isInSubtree(db, access.unitId, unit.id))) {
-      throw new ApiError("forbidden", "errors.otherUnit");
-    }
-    return unit;
-  }
-  if (access.unitId !== null) return (await db.selectFrom("unit").selectAll().where("id", "=", access.unitId).executeTakeFirst())!;
-  const roots = await db.selectFrom("unit").selectAll().where("parent_id", "is", null).where("valid_to", "is", null).execute();
-  if (roots.length !== 1) throw new ApiError("invalid", "errors.invalid", { unit: { key: "validation.required" } });
-  return roots[0];
-}
-
-export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess): Promise<Summary> {
+/** The survey version, scope and counts a report reads: shared by the summary and the exports. */
+export async function resolveReport(db: Db, query: SummaryQuery, access: ReportAccess) {
   const version = await getReportVersion(db, query.survey);
   if (!version) throw new ApiError("invalid", "errors.invalid", { survey: { key: "validation.unknownSurvey" } });
   const unit = await scopeUnit(db, query.unit, access);
   const service = query.service ? await getServiceByCode(db, query.service) : undefined;
   if (query.service && !service) throw new ApiError("invalid", "errors.invalid", { service: { key: "validation.unknownService" } });
+  const mapping = query.mapping ?? "as-was";
+  const units = await unitScope(db, unit, mapping);
+  const scope: CountScope = { surveyId: version.survey_id, ...units.filter, serviceId: service?.id, channel: query.channel, ...splitPeriod(query.from, query.to) };
+  return { version, model: JSON.parse(version.index_model) as IndexModel, unit, service, mapping, units, scope };
+}
 
-  const model = JSON.parse(version.index_model) as IndexModel;
+export interface SummaryOptions {
+  /** Bootstrap every child unit too (dashboards): costs one small bootstrap per child. */
+  unitIntervals?: boolean;
+  /** false: no bootstrap at all (comparisons with a previous period, channel splits). */
+  intervals?: boolean;
+}
+
+export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions = {}): Promise<Summary> {
+  const { version, model, unit, service, mapping, units, scope } = await resolveReport(db, query, access);
   const items = model.aspects.flatMap((a) => a.elements.flatMap((e) => e.items));
   const groups = [
     ...model.aspects.flatMap((a) => a.elements.map((e) => ({ key: `@el/${e.id}`, items: e.items }))),
     ...model.aspects.map((a) => ({ key: `@as/${a.id}`, items: a.elements.flatMap((e) => e.items) })),
   ];
-  const scope = {
-    surveyId: version.survey_id,
-    rootUnitId: unit.id,
-    serviceId: service?.id,
-    channel: query.channel,
-    ...splitPeriod(query.from, query.to),
-  };
-  const [cells, responses, children, childOf, services, targets] = await Promise.all([
-    itemCounts(db, scope, items, groups),
-    responseCounts(db, scope),
-    listChildren(db, unit.id),
-    directChildOf(db, unit.id),
-    listServices(db),
-    targetsFor(db, version.survey_id, "overall"),
-  ]);
-  const figures = summarize({
+  const [counts, services, targets] = await Promise.all([summaryCounts(db, scope, items, groups), listServices(db), targetsOfSurvey(db, version.survey_id)]);
+  const input = {
     model,
-    cells,
-    responses,
-    children: children.map((c) => ({ id: c.id, code: c.code, name: c.name })),
-    childOf,
+    ...counts,
+    children: units.children.map((c) => ({ id: c.id, code: c.code, name: c.name })),
+    childOf: units.childOf,
     services: new Map(services.map((s) => [s.id, { id: s.id, code: s.code, name: s.name }])),
+  };
+  const figures = summarize(input);
+  const n = figures.n;
+  const sample = options.intervals === false ? { all: [], byUnit: new Map() } : await readSample(db, scope, { from: query.from, to: query.to }, model, n);
+  const ci = intervalsFor(model, sample.all, n, {
+    index: figures.index,
+    elements: new Map(figures.elements.map((e) => [e.id, e.index])),
+    aspects: new Map(figures.aspects.map((a) => [a.id, a.index])),
   });
-  const target = targetForYear(targets, Number(query.to.slice(0, 4)));
+  const year = Number(query.to.slice(0, 4));
+  const chosen = mostSpecificTarget(targets, year, [
+    ...(service ? [{ scope: "service" as const, key: service.code }] : []),
+    { scope: "unit", key: unit.code },
+    { scope: "overall", key: "" },
+  ]);
+  const overall = targetFor(targets, year, "overall");
+  const childIds = new Map(units.children.map((c) => [c.code, c.id]));
   return {
     survey: version.slug,
     period: { from: query.from, to: query.to },
-    scope: { unit: unit.code, service: service?.code ?? null },
-    method: { aggregation: model.aggregation, parentAggregation: model.parentAggregation },
+    scope: { unit: unit.code, service: service?.code ?? null, channel: query.channel ?? null, mapping },
+    method: {
+      aggregation: model.aggregation,
+      parentAggregation: model.parentAggregation,
+      interval: { items: "wilson", composite: "respondent-bootstrap", replicates: BOOTSTRAP_REPLICATES, seed: BOOTSTRAP_SEED, sampled: sample.all.length },
+    },
     ...figures,
-    // Interval of a composite index needs respondent-level resampling: see docs/decisions/002.
-    ci95: null,
-    target,
-    meetsTarget: meetsTarget(figures.index, target),
+    ci95: ci?.index ?? null,
+    target: chosen?.value ?? null,
+    targetScope: chosen?.scope ?? null,
+    meetsTarget: meetsTarget(figures.index, chosen?.value ?? null),
+    aspects: figures.aspects.map((a) => ({ ...a, ci95: ci?.aspects.get(a.id) ?? null })),
+    elements: figures.elements.map((e) => {
+      const target = targetFor(targets, year, "element", e.id) ?? chosen?.value ?? null;
+      return { ...e, ci95: ci?.elements.get(e.id) ?? null, target, meetsTarget: meetsTarget(e.index, target) };
+    }),
+    units: figures.units.map((u) => {
+      const target = targetFor(targets, year, "unit", u.code) ?? overall;
+      const id = childIds.get(u.code)!;
+      const own = [...units.childOf].flatMap(([unitId, child]) => (child === id ? (sample.byUnit.get(unitId) ?? []) : []));
+      const uci = u.index === null || !options.unitIntervals ? null : intervalsFor(model, own, u.n, { index: u.index, elements: new Map(), aspects: new Map() });
+      return { ...u, ci95: uci?.index ?? null, target, meetsTarget: meetsTarget(u.index, target) };
+    }),
   };
 }

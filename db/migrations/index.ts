@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as core from "./20261124_0001_core";
+import * as reportRollups from "./20261124_0004_report_rollups";
+import * as reportExportIndex from "./20261124_0004_report_rollups_export_index";
 import * as kiosk from "./20261124_0005_kiosk";
 import * as commentFollowup from "./20261124_0006_comment_followup";
 
 // Listed statically so the same migrations run from the CLI (tsx) and the bundled server.
 const migrations: Record<string, Migration> = {
   "20261124_0001_core": core,
+  "20261124_0004_report_rollups": reportRollups,
+  "20261124_0004_report_rollups_export_index": reportExportIndex,
   "20261124_0005_kiosk": kiosk,
   "20261124_0006_comment_followup": commentFollowup,
 };

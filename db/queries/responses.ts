@@ -95,6 +95,55 @@ export async function insertResponses(db: Db, items: PreparedInsert[]): Promise<
       )
       .execute();
   }
+  await upsertCoarseRollups(db, [...responseCells.values()], [...answerCells.values()]);
+}
+
+type Cell = { survey_id: number; month: string; unit_id: number; service_id: number; channel: Channel; count: number; question_id?: string; code?: number };
+
+/** Sums cells under a key (the same row may be touched only once per upsert statement). */
+function regroup<T extends object>(cells: Cell[], key: (c: Cell, channel: string, period: string) => T): Array<T & { count: number }> {
+  const out = new Map<string, T & { count: number }>();
+  for (const c of cells) {
+    for (const channel of [c.channel, "*"]) {
+      for (const period of [c.month, c.month.slice(0, 4)]) {
+        const row = key(c, channel, period);
+        const k = Object.values(row).join("|");
+        const prev = out.get(k);
+        if (prev) prev.count += c.count;
+        else out.set(k, { ...row, count: c.count });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** The per-unit and per-service roll-ups of migration 0004 (month and year rows), in the same transaction. */
+async function upsertCoarseRollups(db: Db, responses: Cell[], answers: Cell[]): Promise<void> {
+  const served = (cells: Cell[]) => cells.filter((c) => c.service_id !== 0);
+  const unitAnswers = regroup(answers, (c, channel, period) => ({ survey_id: c.survey_id, channel, unit_id: c.unit_id, question_id: c.question_id!, code: c.code!, period }));
+  const unitResponses = regroup(responses, (c, channel, period) => ({ survey_id: c.survey_id, channel, unit_id: c.unit_id, period }));
+  const serviceAnswers = regroup(served(answers), (c, channel, period) => ({ survey_id: c.survey_id, channel, service_id: c.service_id, question_id: c.question_id!, code: c.code!, period }));
+  const serviceResponses = regroup(served(responses), (c, channel, period) => ({ survey_id: c.survey_id, channel, service_id: c.service_id, period }));
+  for (const part of chunk(unitAnswers, 500)) {
+    await db.insertInto("rollup_unit_answer").values(part)
+      .onConflict((oc) => oc.columns(["survey_id", "channel", "period", "unit_id", "question_id", "code"]).doUpdateSet((eb) => ({ count: eb("rollup_unit_answer.count", "+", eb.ref("excluded.count")) })))
+      .execute();
+  }
+  for (const part of chunk(unitResponses, 500)) {
+    await db.insertInto("rollup_unit_response").values(part)
+      .onConflict((oc) => oc.columns(["survey_id", "channel", "period", "unit_id"]).doUpdateSet((eb) => ({ count: eb("rollup_unit_response.count", "+", eb.ref("excluded.count")) })))
+      .execute();
+  }
+  for (const part of chunk(serviceAnswers, 500)) {
+    await db.insertInto("rollup_service_answer").values(part)
+      .onConflict((oc) => oc.columns(["survey_id", "channel", "period", "service_id", "question_id", "code"]).doUpdateSet((eb) => ({ count: eb("rollup_service_answer.count", "+", eb.ref("excluded.count")) })))
+      .execute();
+  }
+  for (const part of chunk(serviceResponses, 500)) {
+    await db.insertInto("rollup_service_response").values(part)
+      .onConflict((oc) => oc.columns(["survey_id", "channel", "period", "service_id"]).doUpdateSet((eb) => ({ count: eb("rollup_service_response.count", "+", eb.ref("excluded.count")) })))
+      .execute();
+  }
 }
 
 /**

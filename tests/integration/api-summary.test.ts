@@ -79,7 +79,7 @@ describe("GET /api/v1/reports/summary", () => {
   it("pools the subtree for the province and lists its children", async () => {
     const r = await summary("survey=sipas-2017&from=2026-01-01&to=2026-12-31", analystT);
     expect(r.status).toBe(200);
-    expect(r.body.scope).toEqual({ unit: "T", service: null });
+    expect(r.body.scope).toEqual({ unit: "T", service: null, channel: null, mapping: "as-was" });
     expect(r.body.n).toBe(5);
     // pooled: tc1 3/5 = 60, tc2 2/3; access = (60 + 66.67)/2; tc5 1/4 = 25, tc6 3/4 = 75 → 50
     expect(r.body.index).toBeCloseTo(((60 + 200 / 3) / 2 + 50) / 2, 10);

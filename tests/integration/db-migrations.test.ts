@@ -34,6 +34,10 @@ const COLUMNS: ColumnList = {
     survey_id: true, survey_version_id: true, month: true, unit_id: true, service_id: true,
     channel: true, count: true,
   },
+  rollup_unit_answer: { survey_id: true, channel: true, unit_id: true, question_id: true, code: true, period: true, count: true },
+  rollup_unit_response: { survey_id: true, channel: true, unit_id: true, period: true, count: true },
+  rollup_service_answer: { survey_id: true, channel: true, service_id: true, question_id: true, code: true, period: true, count: true },
+  rollup_service_response: { survey_id: true, channel: true, service_id: true, period: true, count: true },
   kiosk: {
     id: true, unit_id: true, counter: true, name: true, token_hash: true, setup_hash: true,
     setup_expires_at: true, survey_id: true, service_id: true, status: true, last_seen_at: true,

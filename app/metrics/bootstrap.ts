@@ -1,0 +1,200 @@
+import type { IndexModel } from "~/survey/types";
+
+// Respondent-level bootstrap for the composite indices (element, aspect, overall):
+// docs/decisions/004-intervals.md. Pure and deterministic: a fixed seed gives the same
+// interval for the same data, so a report never changes between two reloads.
+
+export type Interval = [number, number];
+
+/** Per respondent, per item (in `indexItems(model)` order): 1 satisfied, 0 not, -1 missing. */
+export type SatisfactionVector = Int8Array;
+
+export const BOOTSTRAP_SEED = 20261124;
+export const BOOTSTRAP_REPLICATES = 400;
+/** Respondents read for a bootstrap at most (a larger scope is subsampled and rescaled). */
+export const BOOTSTRAP_SAMPLE = 500;
+
+export interface BootstrapOptions {
+  replicates?: number;
+  seed?: number;
+  /**
+   * Sampled respondents m of a scope of n: the spread of the replicates is multiplied by
+   * √(m/n) (the sample was subsampled at random, so its spread is √(n/m) too wide).
+   */
+  scale?: number;
+  /** Point estimates of the whole scope (from roll-ups) to centre the intervals on. */
+  centre?: BootstrapCentre;
+}
+
+export interface BootstrapCentre {
+  index: number | null;
+  elements: Map<string, number | null>;
+  aspects: Map<string, number | null>;
+}
+
+export interface BootstrapIntervals {
+  index: Interval | null;
+  elements: Map<string, Interval | null>;
+  aspects: Map<string, Interval | null>;
+}
+
+/** mulberry32: a tiny, fast, well-mixed 32-bit generator; enough for resampling. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The q-quantile (0..1) of sorted values, linear between order statistics. */
+export function quantile(sorted: number[], q: number): number {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+interface Layout {
+  /** Per element: item positions; per aspect: element positions. */
+  elements: Array<{ id: string; items: number[] }>;
+  aspects: Array<{ id: string; elements: number[] }>;
+}
+
+function layoutOf(model: IndexModel): Layout {
+  const elements: Layout["elements"] = [];
+  const aspects: Layout["aspects"] = [];
+  let item = 0;
+  for (const a of model.aspects) {
+    const positions: number[] = [];
+    for (const e of a.elements) {
+      positions.push(elements.length);
+      elements.push({ id: e.id, items: e.items.map(() => item++) });
+    }
+    aspects.push({ id: a.id, elements: positions });
+  }
+  return { elements, aspects };
+}
+
+/** Element, aspect and overall values from item sums into `out`; NaN = no value. Loops only: it runs per replicate. */
+function indicesOf(model: IndexModel, layout: Layout, sat: Float64Array, val: Float64Array, out: Float64Array) {
+  const ne = layout.elements.length;
+  for (let k = 0; k < ne; k++) {
+    const items = layout.elements[k].items;
+    let s = 0;
+    let v = 0;
+    let sumP = 0;
+    let present = 0;
+    for (let j = 0; j < items.length; j++) {
+      const i = items[j];
+      s += sat[i];
+      v += val[i];
+      if (val[i] > 0) {
+        sumP += (100 * sat[i]) / val[i];
+        present++;
+      }
+    }
+    out[k] = model.aggregation === "pooled" ? (v > 0 ? (100 * s) / v : NaN) : present ? sumP / present : NaN;
+  }
+  let total = 0;
+  let aspectsPresent = 0;
+  for (let a = 0; a < layout.aspects.length; a++) {
+    const els = layout.aspects[a].elements;
+    let sum = 0;
+    let present = 0;
+    for (let j = 0; j < els.length; j++) {
+      if (!Number.isNaN(out[els[j]])) {
+        sum += out[els[j]];
+        present++;
+      }
+    }
+    out[ne + a] = present ? sum / present : NaN;
+    if (present) {
+      total += out[ne + a];
+      aspectsPresent++;
+    }
+  }
+  out[ne + layout.aspects.length] = aspectsPresent ? total / aspectsPresent : NaN;
+}
+
+/**
+ * Percentile bootstrap over respondents: each replicate draws m respondents with
+ * replacement, recomputes every element, aspect and the overall index from the drawn
+ * respondents' item answers, and the 2.5% / 97.5% quantiles of the replicates bound the
+ * interval. Intervals are shifted to `centre` and scaled by `scale` (see options).
+ */
+export function bootstrapIntervals(model: IndexModel, respondents: SatisfactionVector[], options: BootstrapOptions = {}): BootstrapIntervals {
+  const layout = layoutOf(model);
+  const items = layout.elements.reduce((s, e) => s + e.items.length, 0);
+  const stats = layout.elements.length + layout.aspects.length + 1;
+  const m = respondents.length;
+  const B = options.replicates ?? BOOTSTRAP_REPLICATES;
+  const scale = options.scale ?? 1;
+  const sat = new Float64Array(items);
+  const val = new Float64Array(items);
+  const point = new Float64Array(stats);
+  // Flattened answers: one pass over typed arrays per replicate.
+  const S = new Uint8Array(m * items);
+  const V = new Uint8Array(m * items);
+  respondents.forEach((r, j) => {
+    for (let i = 0; i < items; i++) {
+      if (r[i] >= 0) {
+        V[j * items + i] = 1;
+        S[j * items + i] = r[i];
+      }
+    }
+  });
+  const sums = (pick: (j: number) => number) => {
+    sat.fill(0);
+    val.fill(0);
+    for (let j = 0; j < m; j++) {
+      const base = pick(j) * items;
+      for (let i = 0; i < items; i++) {
+        sat[i] += S[base + i];
+        val[i] += V[base + i];
+      }
+    }
+  };
+  sums((j) => j);
+  indicesOf(model, layout, sat, val, point);
+  const replicates = Array.from({ length: stats }, () => [] as number[]);
+  const random = seededRandom(options.seed ?? BOOTSTRAP_SEED);
+  const out = new Float64Array(stats);
+  for (let b = 0; b < B && m > 0; b++) {
+    sums(() => Math.floor(random() * m));
+    indicesOf(model, layout, sat, val, out);
+    for (let k = 0; k < stats; k++) if (!Number.isNaN(out[k])) replicates[k].push(out[k]);
+  }
+  const centres = [
+    ...layout.elements.map((e) => options.centre?.elements.get(e.id)),
+    ...layout.aspects.map((a) => options.centre?.aspects.get(a.id)),
+    options.centre?.index,
+  ];
+  const intervals = replicates.map((values, k): Interval | null => {
+    const centre = centres[k] === undefined ? point[k] : centres[k];
+    // A statistic missing from some replicates (an item rarely answered) has no honest interval.
+    if (centre === null || Number.isNaN(point[k]) || values.length < B) return null;
+    values.sort((a, b) => a - b);
+    const clamp = (x: number) => Math.min(100, Math.max(0, x));
+    return [clamp(centre + scale * (quantile(values, 0.025) - point[k])), clamp(centre + scale * (quantile(values, 0.975) - point[k]))];
+  });
+  const ne = layout.elements.length;
+  return {
+    elements: new Map(layout.elements.map((e, k) => [e.id, intervals[k]])),
+    aspects: new Map(layout.aspects.map((a, k) => [a.id, intervals[ne + k]])),
+    index: intervals[stats - 1],
+  };
+}
+
+/** Answer codes (1..5) of one respondent → its satisfaction vector in model item order. */
+export function satisfactionVector(itemIds: string[], codes: ReadonlyMap<string, number>): SatisfactionVector {
+  const v = new Int8Array(itemIds.length).fill(-1);
+  itemIds.forEach((id, i) => {
+    const c = codes.get(id);
+    if (c !== undefined && c >= 1 && c <= 5) v[i] = c >= 4 ? 1 : 0;
+  });
+  return v;
+}

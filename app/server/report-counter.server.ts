@@ -1,0 +1,42 @@
+import type { Db } from "../../db/index";
+import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
+import { dossierCounts, scoreHistogram } from "../../db/queries/report-extra";
+import { dossierScore, qd766Ratio, ratingShares, sampleCoverage, smileyShares, OVERALL_LEVELS } from "~/metrics/dossier";
+import { monthOf } from "~/metrics/periods";
+import type { SurveyDefinition } from "~/survey/types";
+
+/** The 3-level overall rating and the 9 point indicators of the per-dossier form (danh-gia-tthc). */
+const OVERALL_QUESTION = "muc-do-hai-long";
+
+/** Codes a question got, from the roll-ups (whole months) and raw rows (days). */
+async function codesOf(db: Db, scope: CountScope, questionId: string): Promise<Map<number, number>> {
+  const counts = await summaryCounts(db, scope, [questionId], []);
+  const out = new Map<number, number>();
+  for (const c of counts.cells) if (c.question_id === questionId) out.set(c.code, (out.get(c.code) ?? 0) + c.count);
+  return out;
+}
+
+/**
+ * Counter figures where they apply: 3-level shares and the 18-point score (per-dossier
+ * form), smiley shares (quick rating), and, with imported dossier counts, response rate,
+ * sample reached and the QĐ 766 indicator. Raw rows for the score: it needs each dossier's total.
+ */
+export async function counterFigures(db: Db, scope: CountScope, range: { from: string; to: string }, def: SurveyDefinition, n: number) {
+  const questions = def.sections.flatMap((s) => s.questions);
+  const overall = questions.find((q) => q.id === OVERALL_QUESTION && q.type === "single");
+  const smiley = questions.find((q) => q.type === "smiley");
+  const indicators = questions.filter((q) => q.type === "single" && q.options.length === 3 && q.options.every((o) => ["0", "1", "2"].includes(o.id)));
+  const levels = overall ? ratingShares(OVERALL_LEVELS, await codesOf(db, scope, overall.id)) : null;
+  const dossiers = (await dossierCounts(db, scope, monthOf(range.from), monthOf(range.to))).reduce((s, r) => s + r.count, 0);
+  const imported = dossiers > 0 ? dossiers : null;
+  const notSatisfied = levels?.find((l) => l.id === "khong-hai-long")?.count ?? 0;
+  return {
+    levels,
+    smiley: smiley ? smileyShares(await codesOf(db, scope, smiley.id)) : null,
+    score: indicators.length === 9 ? dossierScore(await scoreHistogram(db, scope, range, indicators.map((q) => q.id))) : null,
+    coverage: sampleCoverage(imported, n),
+    qd766: levels ? qd766Ratio(imported, notSatisfied) : null,
+  };
+}
+
+export type CounterFigures = Awaited<ReturnType<typeof counterFigures>>;

@@ -1,0 +1,35 @@
+import type { Db } from "../../db/index";
+import type { CountScope } from "../../db/queries/report-counts";
+import { sampleRespondents } from "../../db/queries/report-extra";
+import { BOOTSTRAP_SAMPLE, bootstrapIntervals, satisfactionVector, type BootstrapCentre, type BootstrapIntervals, type SatisfactionVector } from "~/metrics/bootstrap";
+import type { IndexModel } from "~/survey/types";
+import { indexItems } from "~/survey/index-model";
+
+export interface IntervalSample {
+  /** Sampled respondents per unit id. */
+  byUnit: Map<number, SatisfactionVector[]>;
+  all: SatisfactionVector[];
+}
+
+/** Reads the bootstrap sample of a scope (docs/decisions/004-intervals.md). */
+export async function readSample(db: Db, scope: CountScope, range: { from: string; to: string }, model: IndexModel, n: number): Promise<IntervalSample> {
+  const items = indexItems(model);
+  const empty = { byUnit: new Map(), all: [] };
+  if (!items.length || n === 0) return empty;
+  const { respondents, answers } = await sampleRespondents(db, scope, range, items, BOOTSTRAP_SAMPLE, n);
+  const codes = new Map<string, Map<string, number>>(respondents.map((r) => [r.id, new Map()]));
+  for (const a of answers) codes.get(a.response_id)!.set(a.question_id, a.code);
+  const byUnit = new Map<number, SatisfactionVector[]>();
+  const all = respondents.map((r) => {
+    const v = satisfactionVector(items, codes.get(r.id)!);
+    byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), v]);
+    return v;
+  });
+  return { byUnit, all };
+}
+
+/** Intervals for `n` respondents from `sample` of them: the spread is rescaled by √(m/n). */
+export function intervalsFor(model: IndexModel, sample: SatisfactionVector[], n: number, centre: BootstrapCentre): BootstrapIntervals | null {
+  if (sample.length < 2 || n < 2) return null;
+  return bootstrapIntervals(model, sample, { centre, scale: Math.sqrt(sample.length / Math.max(n, sample.length)) });
+}

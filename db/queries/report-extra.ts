@@ -1,0 +1,155 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../schema";
+import { rawResponses, unitCondition, type CountScope } from "./report-counts";
+
+type Db = Kysely<Database>;
+
+const chunk = <T>(rows: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+
+export interface SampledAnswer {
+  response_id: string;
+  unit_id: number;
+  question_id: string;
+  code: number;
+}
+
+/** Response ids are scanned in primary-key order at most this far when looking for a sample. */
+const SAMPLE_SCAN_LIMIT = 200_000;
+/** Up to this many responses a scope is read directly (index scan and sort cost ∝ scope). */
+const DIRECT_READ_LIMIT = 50_000;
+
+/**
+ * The first `limit` respondents of the scope in id order, i.e. a simple random sample
+ * (ids are random UUIDs), with their item answers. A scope of up to 50,000 responses is read
+ * directly; a larger one by walking the primary key in chunks and keeping each chunk's
+ * members of the scope, so the read follows the sample size rather than the scope
+ * (docs/decisions/004-intervals.md).
+ */
+export async function sampleRespondents(
+  db: Db,
+  s: CountScope,
+  range: { from: string; to: string },
+  itemIds: string[],
+  limit: number,
+  scopeSize: number,
+): Promise<{ respondents: Array<{ id: string; unit_id: number }>; answers: SampledAnswer[] }> {
+  let respondents: Array<{ id: string; unit_id: number }> = [];
+  if (scopeSize <= DIRECT_READ_LIMIT) {
+    respondents = await rawResponses(db, s, range).select(["p.id", "p.unit_id"]).orderBy("p.id").limit(limit).execute();
+  } else {
+    // Only the primary key is used to read, whatever the planner thinks of the other
+    // indexes: the scope is checked here, on each chunk of ids.
+    const units = s.unitIds
+      ? new Set(s.unitIds)
+      : s.wholeTree
+        ? null
+        : new Set((await db.selectFrom("unit_closure").select("descendant_id").where("ancestor_id", "=", s.rootUnitId).execute()).map((r) => r.descendant_id));
+    const inScope = (r: { survey_id: number; unit_id: number; service_id: number | null; channel: string; submitted_date: string; received_at: string }) =>
+      r.survey_id === s.surveyId &&
+      r.submitted_date >= range.from &&
+      r.submitted_date <= range.to &&
+      (!units || units.has(r.unit_id)) &&
+      (s.serviceId === undefined || r.service_id === s.serviceId) &&
+      (!s.channel || r.channel === s.channel) &&
+      (!s.receivedBefore || r.received_at <= s.receivedBefore);
+    let after = "";
+    for (let scanned = 0; respondents.length < limit && scanned < SAMPLE_SCAN_LIMIT; scanned += 2000) {
+      const rows = await db
+        .selectFrom("response")
+        .select(["id", "survey_id", "unit_id", "service_id", "channel", "submitted_date", "received_at"])
+        .where("id", ">", after)
+        .orderBy("id")
+        .limit(2000)
+        .execute();
+      if (!rows.length) break;
+      after = rows[rows.length - 1].id;
+      respondents.push(...rows.filter(inScope).slice(0, limit - respondents.length).map((r) => ({ id: r.id, unit_id: r.unit_id })));
+    }
+  }
+  const unitOf = new Map(respondents.map((r) => [r.id, r.unit_id]));
+  const answers: SampledAnswer[] = [];
+  for (const ids of chunk(respondents.map((r) => r.id), 500)) {
+    const rows = await db
+      .selectFrom("answer")
+      .select(["response_id", "question_id", "code"])
+      .where("response_id", "in", ids)
+      .where("question_id", "in", itemIds)
+      .where("code", ">=", 1)
+      .where("code", "<=", 5)
+      .execute();
+    for (const r of rows) answers.push({ response_id: r.response_id, unit_id: unitOf.get(r.response_id)!, question_id: r.question_id, code: Number(r.code) });
+  }
+  return { respondents, answers };
+}
+
+/** Dossiers received per unit in the scope over whole months (dossier_count is monthly). */
+export async function dossierCounts(db: Db, s: CountScope, fromMonth: string, toMonth: string) {
+  let q = db
+    .selectFrom("dossier_count as d")
+    .select(["d.unit_id", sql<number>`sum(d.count)`.as("count")])
+    .where("d.month", ">=", fromMonth)
+    .where("d.month", "<=", toMonth)
+    .where(unitCondition(s, "d.unit_id"));
+  if (s.serviceId !== undefined) q = q.where("d.service_id", "=", s.serviceId);
+  const rows = await q.groupBy("d.unit_id").execute();
+  return rows.map((r) => ({ unit_id: r.unit_id, count: Number(r.count) }));
+}
+
+/** The definition (JSON) of a survey version: labels and option ids for reports and exports. */
+export async function versionDefinition(db: Db, versionId: number): Promise<string> {
+  const row = await db.selectFrom("survey_version").select("definition").where("id", "=", versionId).executeTakeFirstOrThrow();
+  return row.definition;
+}
+
+/** Per-dossier totals: how many responses scored each total over `indicators` (all answered). */
+export async function scoreHistogram(db: Db, s: CountScope, range: { from: string; to: string }, indicators: string[]) {
+  const perResponse = rawResponses(db, s, range)
+    .innerJoin("answer as a", "a.response_id", "p.id")
+    .select([sql<number>`sum(cast(a.text as integer))`.as("score")])
+    .where("a.question_id", "in", indicators)
+    .groupBy("p.id")
+    .having(sql`count(*)`, "=", indicators.length)
+    .as("t");
+  const rows = await db
+    .selectFrom(perResponse)
+    .select(["t.score", sql<number>`count(*)`.as("count")])
+    .groupBy("t.score")
+    .execute();
+  return new Map(rows.map((r) => [Number(r.score), Number(r.count)]));
+}
+
+/** Monthly trend over the unit roll-up: cells per month × question × code, and responses per month. */
+export async function monthlyCells(db: Db, s: CountScope, fromMonth: string, toMonth: string, questionIds: string[]) {
+  const [cells, responses] = await Promise.all([
+    questionIds.length
+      ? db
+          .selectFrom("rollup_unit_answer as r")
+          .select(["r.period as month", "r.question_id", "r.code", sql<number>`sum(r.count)`.as("count")])
+          .where("r.survey_id", "=", s.surveyId)
+          .where("r.channel", "=", s.channel ?? "*")
+          .where(unitCondition(s, "r.unit_id"))
+          .where("r.question_id", "in", questionIds)
+          .where("r.period", ">=", fromMonth)
+          .where("r.period", "<=", toMonth)
+          .where("r.period", "like", "%-%")
+          .groupBy(["r.period", "r.question_id", "r.code"])
+          .execute()
+      : Promise.resolve([]),
+    db
+      .selectFrom("rollup_unit_response as r")
+      .select(["r.period as month", sql<number>`sum(r.count)`.as("count")])
+      .where("r.survey_id", "=", s.surveyId)
+      .where("r.channel", "=", s.channel ?? "*")
+      .where(unitCondition(s, "r.unit_id"))
+      .where("r.period", ">=", fromMonth)
+      .where("r.period", "<=", toMonth)
+      .where("r.period", "like", "%-%")
+      .groupBy("r.period")
+      .execute(),
+  ]);
+  return {
+    cells: cells.map((c) => ({ ...c, code: Number(c.code), count: Number(c.count) })),
+    responses: responses.map((r) => ({ month: r.month, count: Number(r.count) })),
+  };
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertUser } from "../../db/queries/credentials";
+import { hashPassword } from "../../app/server/passwords.server";
+import { formatViolations, launchBrowser, openPage, pageErrorsOf, runAxe } from "../support/browser";
+import { api, createToken, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
+
+// Each report page in Chromium: signed in as an admin, accessible (axe), no script errors,
+// charts drawn by the lazily loaded chart.js next to their tables.
+
+let app: TestApp;
+let browser: Browser;
+const PASSWORD = "mật-khẩu-đủ-dài-2026";
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedSmallProvince(app);
+  const token = await createToken(app, "admin", null);
+  const answers = [{ tc1: 5, tc2: 4, tc5: 3, tc6: 4 }, { tc1: 4, tc5: 2, tc6: 5 }, { tc1: 3, tc2: 3, tc5: 4, tc6: 4 }, { tc1: 5, tc2: 5, tc6: 1 }];
+  for (const [i, a] of answers.entries()) {
+    const r = await api(app, "/api/v1/responses", { method: "POST", token, json: { id: randomUUID(), survey: "sipas-2017", version: 1, unit: "X1", service: "1.001612", channel: "paper", submittedAt: `2026-0${i + 1}-02T09:00:00+07:00`, answers: a } });
+    expect(r.status).toBe(201);
+  }
+  await insertUser(app.t.db, { username: "quan-tri", passwordHash: await hashPassword(PASSWORD), role: "admin", unitId: null }, new Date().toISOString());
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signedInPage(): Promise<Page> {
+  const page = await openPage(browser, `${app.url}/login?redirectTo=/quan-tri`);
+  await page.getByLabel("Tên đăng nhập").fill("quan-tri");
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL((url) => url.pathname === "/quan-tri");
+  return page;
+}
+
+const Q = "?period=year&year=2026";
+
+describe("report dashboards in Chromium", () => {
+  it("opens every report page accessibly, with charts and their tables", async () => {
+    const page = await signedInPage();
+    for (const path of ["/quan-tri/bao-cao", "/quan-tri/bao-cao/yeu-to", "/quan-tri/bao-cao/don-vi", "/quan-tri/bao-cao/thu-tuc"]) {
+      await page.goto(`${app.url}${path}${Q}`, { waitUntil: "load" });
+      await page.locator(".chart-box canvas").first().waitFor({ state: "attached" });
+      expect(await page.locator("table").count()).toBeGreaterThan(0);
+      expect(formatViolations(await runAxe(page)), path).toEqual([]);
+    }
+    await page.goto(`${app.url}/quan-tri/bao-cao${Q}`);
+    expect(await page.getByTestId("report-index").textContent()).toBe("62,50%");
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("drills down from the ranking into a unit, and filters with a plain GET form", async () => {
+    const page = await signedInPage();
+    await page.goto(`${app.url}/quan-tri/bao-cao/don-vi${Q}`);
+    await page.getByRole("link", { name: "Xã Hòa An" }).click();
+    await page.waitForURL(/unit=X1/);
+    expect(await page.locator("h1").textContent()).toContain("X1");
+    await page.locator('select[name="period"]').selectOption("quarter");
+    await page.locator('input[name="part"]').fill("1");
+    await page.getByRole("button", { name: "Xem báo cáo" }).click();
+    await page.waitForURL(/period=quarter/);
+    expect(await page.getByTestId("report-index").textContent()).not.toBe("Chưa có dữ liệu");
+    await page.context().close();
+  });
+
+  it("prints on A4 with the state header, and edits targets accessibly", async () => {
+    const page = await signedInPage();
+    await page.goto(`${app.url}/quan-tri/bao-cao/in${Q}`);
+    expect(await page.locator(".state-name").textContent()).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(await page.getByTestId("print-index").textContent()).toBe("62,50%");
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+    await page.goto(`${app.url}/quan-tri/chi-tieu`);
+    // The browser checks 0–100 itself (HTML constraints); the server checks the catalogue.
+    await page.getByLabel("Phạm vi").selectOption("unit");
+    await page.getByLabel("Mã (yếu tố, đơn vị hoặc thủ tục)").fill("KHONG-CO");
+    await page.getByLabel("Chỉ tiêu (%)").fill("90");
+    await page.getByRole("button", { name: "Thêm", exact: true }).click();
+    await page.getByText("Không có đơn vị này").waitFor();
+    expect(await page.getByLabel("Mã (yếu tố, đơn vị hoặc thủ tục)").getAttribute("aria-invalid")).toBe("true");
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+});

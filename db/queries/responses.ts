@@ -50,6 +50,21 @@ export async function insertResponses(db: Db, items: PreparedInsert[]): Promise<
     await db.insertInto("answer").values(part).execute();
   }
 
+  await applyRollups(db, items, 1);
+}
+
+/** What a response contributes to the roll-ups. */
+type RollupItem = {
+  response: Pick<NewResponse, "id" | "survey_id" | "survey_version_id" | "unit_id" | "service_id"> & { channel: Channel };
+  month: string;
+  cells: RollupCell[];
+};
+
+/**
+ * Adds (`sign` 1) or takes back (`sign` -1) the roll-up cells of responses: the fine
+ * month × unit × service × channel cells and the coarse per-unit and per-service ones.
+ */
+async function applyRollups(db: Db, items: RollupItem[], sign: 1 | -1): Promise<void> {
   const responseCells = new Map<string, { survey_id: number; survey_version_id: number; month: string; unit_id: number; service_id: number; channel: Channel; count: number }>();
   const answerCells = new Map<string, { survey_id: number; survey_version_id: number; month: string; unit_id: number; service_id: number; channel: Channel; question_id: string; code: number; count: number }>();
   for (const item of items) {
@@ -64,12 +79,12 @@ export async function insertResponses(db: Db, items: PreparedInsert[]): Promise<
     };
     const key = `${base.survey_id}|${base.survey_version_id}|${base.month}|${base.unit_id}|${base.service_id}|${base.channel}`;
     const rc = responseCells.get(key) ?? { ...base, count: 0 };
-    rc.count += 1;
+    rc.count += sign;
     responseCells.set(key, rc);
     for (const cell of item.cells) {
       const cellKey = `${key}|${cell.question_id}|${cell.code}`;
       const ac = answerCells.get(cellKey) ?? { ...base, question_id: cell.question_id, code: cell.code, count: 0 };
-      ac.count += 1;
+      ac.count += sign;
       answerCells.set(cellKey, ac);
     }
   }
@@ -151,40 +166,16 @@ async function upsertCoarseRollups(db: Db, responses: Cell[], answers: Cell[]): 
  * to. `cells` must be the ones its insert added (rollupCells over its stored answers). Call
  * inside one transaction, like insertResponses: roll-ups never disagree with the raw rows.
  */
-export async function deleteResponse(db: Db, item: { response: Pick<NewResponse, "id" | "survey_id" | "survey_version_id" | "unit_id" | "service_id" | "channel">; month: string; cells: RollupCell[] }): Promise<void> {
+export async function deleteResponse(db: Db, item: RollupItem): Promise<void> {
   const r = item.response;
-  const key = { survey_id: r.survey_id, survey_version_id: r.survey_version_id, month: item.month, unit_id: r.unit_id, service_id: r.service_id ?? 0, channel: r.channel };
-  await db
-    .updateTable("rollup_response")
-    .set((eb) => ({ count: eb("count", "-", 1) }))
-    .where("survey_id", "=", key.survey_id).where("survey_version_id", "=", key.survey_version_id).where("month", "=", key.month)
-    .where("unit_id", "=", key.unit_id).where("service_id", "=", key.service_id).where("channel", "=", key.channel)
-    .execute();
-  const counted = new Map<string, RollupCell & { n: number }>();
-  for (const cell of item.cells) {
-    const k = `${cell.question_id}|${cell.code}`;
-    counted.set(k, { ...cell, n: (counted.get(k)?.n ?? 0) + 1 });
-  }
-  for (const cell of counted.values()) {
-    await db
-      .updateTable("rollup_answer")
-      .set((eb) => ({ count: eb("count", "-", cell.n) }))
-      .where("survey_id", "=", key.survey_id).where("survey_version_id", "=", key.survey_version_id).where("month", "=", key.month)
-      .where("unit_id", "=", key.unit_id).where("service_id", "=", key.service_id).where("channel", "=", key.channel)
-      .where("question_id", "=", cell.question_id).where("code", "=", cell.code)
-      .execute();
-  }
+  await applyRollups(db, [item], -1);
   // Cells that fell to zero go, as if the response had never been counted.
-  await db
-    .deleteFrom("rollup_response")
-    .where("survey_id", "=", key.survey_id).where("month", "=", key.month).where("unit_id", "=", key.unit_id)
-    .where("count", "<=", 0)
-    .execute();
-  await db
-    .deleteFrom("rollup_answer")
-    .where("survey_id", "=", key.survey_id).where("month", "=", key.month).where("unit_id", "=", key.unit_id)
-    .where("count", "<=", 0)
-    .execute();
+  for (const table of ["rollup_response", "rollup_answer", "rollup_unit_response", "rollup_unit_answer"] as const) {
+    await db.deleteFrom(table).where("survey_id", "=", r.survey_id).where("unit_id", "=", r.unit_id).where("count", "<=", 0).execute();
+  }
+  for (const table of ["rollup_service_response", "rollup_service_answer"] as const) {
+    await db.deleteFrom(table).where("survey_id", "=", r.survey_id).where("count", "<=", 0).execute();
+  }
   await db.deleteFrom("answer").where("response_id", "=", r.id).execute();
   await db.deleteFrom("response").where("id", "=", r.id).execute();
 }

@@ -163,6 +163,11 @@ describe("console actions", () => {
     const rollups = async () => ({
       r: await app.t.db.selectFrom("rollup_response").selectAll().orderBy("unit_id").orderBy("month").execute(),
       a: await app.t.db.selectFrom("rollup_answer").selectAll().orderBy("question_id").orderBy("code").execute(),
+      // The coarse per-unit and per-service roll-ups the reports read (migration 0004).
+      ua: await app.t.db.selectFrom("rollup_unit_answer").selectAll().orderBy(["unit_id", "channel", "period", "question_id", "code"]).execute(),
+      ur: await app.t.db.selectFrom("rollup_unit_response").selectAll().orderBy(["unit_id", "channel", "period"]).execute(),
+      sa: await app.t.db.selectFrom("rollup_service_answer").selectAll().orderBy(["service_id", "channel", "period", "question_id", "code"]).execute(),
+      sr: await app.t.db.selectFrom("rollup_service_response").selectAll().orderBy(["service_id", "channel", "period"]).execute(),
     });
     const snapshot = await rollups();
     const doomed = await postResponse("X1", { tc1: 1, tc2: 2, "y-kien": "Cán bộ hướng dẫn chưa tận tình" });

@@ -1,4 +1,11 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type {
+  RollupAnswerTable, RollupResponseTable, RollupServiceAnswerTable, RollupServiceResponseTable, RollupUnitAnswerTable, RollupUnitResponseTable,
+} from "./schema-rollups";
+
+export type {
+  RollupAnswerTable, RollupResponseTable, RollupServiceAnswerTable, RollupServiceResponseTable, RollupUnitAnswerTable, RollupUnitResponseTable,
+} from "./schema-rollups";
 
 // Times are ISO 8601 strings in UTC; `*_date` / `month` columns are calendar values in
 // Asia/Ho_Chi_Minh, computed at write time so both dialects group by plain text.
@@ -88,74 +95,6 @@ export interface AnswerTable {
   text: string | null;
 }
 
-/**
- * Report roll-up: how many answers of each code a question got, per month, unit, service
- * and channel. Maintained in the same transaction as the response insert.
- * `service_id` 0 means "no service given" so the key stays NOT NULL for upserts.
- */
-export interface RollupAnswerTable {
-  survey_id: number;
-  survey_version_id: number;
-  month: string;
-  unit_id: number;
-  service_id: number;
-  channel: Channel;
-  question_id: string;
-  code: number;
-  count: number;
-}
-
-/** Responses per month × unit × service × channel (the `n` of reports). */
-export interface RollupResponseTable {
-  survey_id: number;
-  survey_version_id: number;
-  month: string;
-  unit_id: number;
-  service_id: number;
-  channel: Channel;
-  count: number;
-}
-
-/**
- * Coarse report roll-ups (migration 0004): per unit (no service, no version) and per service
- * (no unit); `channel` "*" holds all channels, beside one row per channel; `period` a month or a year.
- */
-export interface RollupUnitAnswerTable {
-  survey_id: number;
-  channel: string;
-  unit_id: number;
-  question_id: string;
-  code: number;
-  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
-  period: string;
-  count: number;
-}
-export interface RollupUnitResponseTable {
-  survey_id: number;
-  channel: string;
-  unit_id: number;
-  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
-  period: string;
-  count: number;
-}
-export interface RollupServiceAnswerTable {
-  survey_id: number;
-  channel: string;
-  service_id: number;
-  question_id: string;
-  code: number;
-  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
-  period: string;
-  count: number;
-}
-export interface RollupServiceResponseTable {
-  survey_id: number;
-  channel: string;
-  service_id: number;
-  /** "YYYY-MM" (a month) or "YYYY" (the whole year). */
-  period: string;
-  count: number;
-}
 
 export interface KioskTable {
   id: Generated<number>;

@@ -1,5 +1,5 @@
 import { NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Role } from "../../db/schema";
 
 /** Console sections and the roles that see them (the server checks again in each route). */

@@ -1,5 +1,5 @@
 import { useLocation, useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DEFAULT_PREFS, type DisplayPrefs, type TextSize } from "~/display-prefs";
 
 export const PREFS_ANCHOR = "hien-thi";

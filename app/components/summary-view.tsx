@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatCount, formatDate, formatPercent } from "~/metrics/format";
 import type { AppLocale } from "~/i18n/config";
 

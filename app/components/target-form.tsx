@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 export const TARGET_SCOPE_KEYS = {
   overall: "reports.targets.scopes.overall",

@@ -1,16 +1,16 @@
 import i18next from "i18next";
 import { useMemo, type ReactNode } from "react";
-import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NAMESPACE, type AppLocale } from "./config";
+import { TranslationContext } from "./use-translation";
 
 /**
  * One i18next instance per locale, built from the strings the root loader sent, the same
  * way on the server and in the browser: no extra request, no flash of the wrong language.
  */
 export function I18nProvider({ locale, messages, children }: { locale: AppLocale; messages: Record<string, unknown>; children: ReactNode }) {
-  const instance = useMemo(() => {
-    const i = i18next.createInstance();
-    void i.use(initReactI18next).init({
+  const value = useMemo(() => {
+    const i18n = i18next.createInstance();
+    void i18n.init({
       lng: locale,
       fallbackLng: locale,
       resources: { [locale]: { [NAMESPACE]: messages } },
@@ -18,9 +18,8 @@ export function I18nProvider({ locale, messages, children }: { locale: AppLocale
       defaultNS: NAMESPACE,
       interpolation: { escapeValue: false },
       initImmediate: false,
-      react: { useSuspense: false },
     });
-    return i;
+    return { i18n, t: i18n.getFixedT(locale, NAMESPACE) };
   }, [locale, messages]);
-  return <I18nextProvider i18n={instance}>{children}</I18nextProvider>;
+  return <TranslationContext.Provider value={value}>{children}</TranslationContext.Provider>;
 }

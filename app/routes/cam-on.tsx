@@ -1,5 +1,5 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/form.css" }];
 export const meta: MetaFunction = () => [{ title: "Cảm ơn ông/bà — Hài Lòng" }];

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { SummaryView } from "~/components/summary-view";
 import { pageLocale } from "~/i18n/i18n.server";
 import { PUBLIC_MIN_N, loadPublicSummary } from "~/server/public-results.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { changeDisplayPrefs } from "~/server/display-prefs.server";
 import { safeRedirect } from "~/server/sign-in.server";
 

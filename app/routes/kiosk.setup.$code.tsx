@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useHydrated } from "~/kiosk/hydrated";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { clearRevoked, saveToken } from "~/kiosk/device-store";
 import { describeSetup, redeemSetupCode } from "~/server/kiosks.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/server/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Quản trị — Hài Lòng" }];

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RankingSection } from "~/components/reports/ranking-table";
 import { ReportHeadline } from "~/components/reports/report-bits";

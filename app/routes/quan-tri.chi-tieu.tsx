@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TARGET_SCOPE_KEYS, TargetForm } from "~/components/target-form";
 import { formatPercent } from "~/metrics/format";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Csrf, Field, FormErrors } from "~/components/console/field";
 import { formatDateTime } from "~/components/console/format-time";
 import { RoleSelect, UnitInput } from "~/components/console/unit-input";

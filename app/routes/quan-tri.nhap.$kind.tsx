@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatCount } from "~/metrics/format";
 import { Csrf, FieldError, FormErrors, ariaFor, errorId } from "~/components/console/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { AuditChange } from "~/components/console/audit-change";
 import { formatDateTime } from "~/components/console/format-time";
 import { DateRangeFields, Pager } from "~/components/console/list-controls";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Outlet, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { AdminNav } from "~/components/admin-nav";
 import { ROLE_LABEL_KEYS } from "~/components/role-label";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

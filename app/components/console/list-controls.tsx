@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** From/to date inputs of a GET filter form (plain inputs: the form works without JavaScript). */
 export function DateRangeFields({ from, to }: { from: string; to: string }) {

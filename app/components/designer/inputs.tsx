@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** Validation messages of a draft, keyed by JSON path (= field name). Already in Vietnamese. */
 export type DraftErrors = Record<string, string>;

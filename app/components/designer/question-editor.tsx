@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { HAS_OPTIONS, QUESTION_TYPES, TYPE_FIELDS } from "~/survey/draft-form";
 import { BoolInput, ConditionInput, DraftError, LocalizedInputs, OpButton, TextInput, fieldId, type DraftErrors } from "./inputs";
 

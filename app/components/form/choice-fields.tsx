@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { fieldName } from "~/survey/form-steps";
 import type { MultiQuestion, Question, Scale5Question, SingleQuestion, SmileyQuestion, StarsQuestion } from "~/survey/types";
 import { NOT_APPLICABLE, type FieldError } from "~/survey/validate-answers";

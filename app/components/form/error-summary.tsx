@@ -1,5 +1,5 @@
 import { forwardRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { Question } from "~/survey/types";
 import type { FieldError } from "~/survey/validate-answers";
 import { questionDomId, useLocalized } from "./field-shell";

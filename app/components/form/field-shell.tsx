@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { LocalizedText } from "~/survey/types";
 import type { FieldError } from "~/survey/validate-answers";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { DisplayPrefsForm } from "~/components/display-prefs";
 import type { NoticeView } from "./view";
 

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { AnswerValue, Question } from "~/survey/types";
 import { NOT_APPLICABLE } from "~/survey/validate-answers";
 import { SCALE_WORDS } from "./choice-fields";

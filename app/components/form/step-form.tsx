@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { FIELD_PREFIX, isQuestionVisible, parseValue, type RawValues } from "~/survey/form-steps";
 import type { AnswerSet } from "~/survey/types";
 import { ErrorSummary } from "./error-summary";

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatCount } from "~/metrics/format";
 import type { KioskListRow } from "../../../db/queries/kiosks";
 

@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 // Big faces, each with its words: the colour is never the only cue (WCAG 1.4.1).
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { loadPrefs, savePrefs } from "~/kiosk/device-store";
 import { nextQuestion } from "~/kiosk/flow";
 import { prepareOffline } from "~/kiosk/offline";

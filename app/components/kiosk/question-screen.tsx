@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { autoAdvances, isAnswered } from "~/kiosk/flow";
 import type { AnswerValue, Locale, Question } from "~/survey/types";
 import { Faces } from "./faces";

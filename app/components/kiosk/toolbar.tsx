@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { KioskPrefs } from "~/kiosk/types";
 
 const SIZES: Array<{ size: KioskPrefs["size"]; label: string; key: string }> = [

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { CounterFigures } from "~/server/report-counter.server";
 import { useFormat } from "./report-bits";
 

@@ -1,5 +1,5 @@
 import { useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { RankedRow } from "~/metrics/summary";
 import { indexBars } from "./chart-data";
 import { ReportChart } from "./report-chart";

@@ -1,0 +1,19 @@
+import type { i18n as I18n, TFunction } from "i18next";
+import { createContext, useContext } from "react";
+
+// A 20-line stand-in for react-i18next's hook: every page re-renders on a language change
+// anyway (the language is chosen by a link), and the citizen form's JavaScript budget
+// (110 KB gzip) has no room for the 2 KB react-i18next adds.
+
+export interface Translation {
+  t: TFunction;
+  i18n: I18n;
+}
+
+export const TranslationContext = createContext<Translation | null>(null);
+
+export function useTranslation(): Translation {
+  const value = useContext(TranslationContext);
+  if (!value) throw new Error("useTranslation() needs an <I18nProvider> above it");
+  return value;
+}

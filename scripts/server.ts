@@ -73,6 +73,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
     s.once("error", reject);
   });
+  // Keep idle connections longer than the proxies and kiosks in front of us do, so a
+  // client never sends a request on a socket the server is closing at that moment.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const host = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;

@@ -24,16 +24,33 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-function request(agent: http.Agent, url: string, token: string, i: number): Promise<number> {
+const failures: string[] = [];
+let retried = 0;
+
+/** Submissions are idempotent (client id), so a reset connection is retried once, as kiosks do. */
+async function request(agent: http.Agent, url: string, token: string, i: number): Promise<number> {
+  const first = await send(agent, url, token, i);
+  if (first.status !== 0) return first.status;
+  retried++;
+  const second = await send(agent, url, token, i);
+  if (second.status === 0) failures.push(`request ${i}: ${first.error}; retry: ${second.error}`);
+  return second.status;
+}
+
+const bodies = new Map<number, string>();
+
+function send(agent: http.Agent, url: string, token: string, i: number): Promise<{ status: number; error?: string }> {
   const report = i % 10 === 9;
-  const body = report ? undefined : JSON.stringify(sipasBody(randomUUID(), i));
+  // The same body (and id) on a retry.
+  const body = report ? undefined : (bodies.get(i) ?? bodies.set(i, JSON.stringify(sipasBody(randomUUID(), i))).get(i));
+  if (bodies.size > 1000) bodies.delete(bodies.keys().next().value as number);
   const target = report ? `${url}/api/v1/reports/summary?survey=sipas-2017&from=2026-01-01&to=2026-12-31&unit=BENCH` : `${url}/api/v1/responses`;
   return new Promise((resolve) => {
     const req = http.request(target, { agent, method: report ? "GET" : "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } }, (res) => {
       res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
     });
-    req.on("error", () => resolve(0));
+    req.on("error", (error) => resolve({ status: 0, error: error.message }));
     req.end(body);
   });
 }
@@ -70,7 +87,10 @@ while (performance.now() < end) {
   if (wait > 1) await new Promise((r) => setTimeout(r, wait));
   const p = request(agent, app.url, tokens[i % tokens.length], i).then((status) => {
     windowLatencies.push(performance.now() - due);
-    if (status < 200 || status >= 300) windowErrors++;
+    if (status < 200 || status >= 300) {
+      windowErrors++;
+      if (status !== 0) failures.push(`request ${i}: HTTP ${status}`);
+    }
   });
   inflight.add(p);
   void p.finally(() => inflight.delete(p));
@@ -98,6 +118,8 @@ agent.destroy();
 fs.rmSync(dir, { recursive: true, force: true });
 
 const errors = samples.reduce((s, x) => s + x.errors, 0) + windowErrors;
+for (const f of failures.slice(0, 20)) console.log(`failure: ${f}`);
+console.log(`connection resets retried once: ${retried}`);
 // Ignore the first third (warm-up: caches, JIT, SQLite page cache) for the trend.
 const steady = samples.slice(Math.floor(samples.length / 3));
 const mbPerMinute = steady.length > 2 ? slope(steady.map((s) => [s.t / 60, s.rss])) : 0;

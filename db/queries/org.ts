@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
+import { servicesOfUnit } from "./services";
 
 type Db = Kysely<Database>;
 
@@ -11,15 +12,9 @@ export async function setUnitServices(db: Db, unitId: number, serviceIds: number
   }
 }
 
-export function serviceCodesOf(db: Db, unitId: number) {
-  return db
-    .selectFrom("unit_service")
-    .innerJoin("service", "service.id", "unit_service.service_id")
-    .select("service.code")
-    .where("unit_service.unit_id", "=", unitId)
-    .orderBy("service.code")
-    .execute()
-    .then((rows) => rows.map((r) => r.code));
+/** Codes of the services a unit offers, sorted (forms and before → after audit rows). */
+export async function serviceCodesOf(db: Db, unitId: number): Promise<string[]> {
+  return (await servicesOfUnit(db, unitId)).map((s) => s.code).sort();
 }
 
 export function servicesByCodes(db: Db, codes: string[]) {

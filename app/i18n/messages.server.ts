@@ -11,6 +11,8 @@ import viDesigner from "../../public/locales/vi/designer.json";
 import enDesigner from "../../public/locales/en/designer.json";
 import viForm from "../../public/locales/vi/form.json";
 import enForm from "../../public/locales/en/form.json";
+import viImports from "../../public/locales/vi/imports.json";
+import enImports from "../../public/locales/en/imports.json";
 import viKiosk from "../../public/locales/vi/kiosk.json";
 import enKiosk from "../../public/locales/en/kiosk.json";
 import viOrg from "../../public/locales/vi/org.json";
@@ -34,6 +36,7 @@ const areas: Array<[Record<string, unknown>, Record<string, unknown>]> = [
   [viConsole, enConsole],
   [viDesigner, enDesigner],
   [viForm, enForm],
+  [viImports, enImports],
   [viKiosk, enKiosk],
   [viOrg, enOrg],
   [viPrefs, enPrefs],

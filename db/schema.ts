@@ -85,6 +85,8 @@ export interface ResponseTable {
   submitted_date: string;
   received_at: string;
   content_hash: string;
+  /** Exportable answers folded into one string (app/survey/folded-answers.ts). */
+  answers_folded: string;
 }
 
 /** One row per answered question. `code` holds scale/number answers, `text` the rest. */

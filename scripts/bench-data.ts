@@ -1,6 +1,7 @@
 // Bulk data for scripts/bench-reports.ts: a province of departments and communes, a catalogue
 // of services, and random sipas-2017 responses written straight through insertResponses in
 // big transactions (the same rows and roll-ups the API writes, without HTTP and validation).
+import { foldAnswers } from "../app/survey/folded-answers";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/index";
 import { insertResponses, type PreparedInsert } from "../db/queries/responses";
@@ -66,6 +67,7 @@ export function randomResponse(p: Province, random: () => number): PreparedInser
       submitted_date: date,
       received_at: at,
       content_hash: id,
+      answers_folded: foldAnswers(p.version.definition, answers),
     },
     answers: answerRows(id, answers),
     month: date.slice(0, 7),

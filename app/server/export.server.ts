@@ -3,11 +3,13 @@ import { versionDefinition } from "../../db/queries/report-extra";
 import { countRows, rowPages, type RawRow } from "../../db/queries/report-rows";
 import type { Db } from "../../db/index";
 import { FIXED_COLUMNS, codebookRows, csvField, exportColumns, type ExportColumn } from "~/survey/codebook";
+import { PAIR_SEPARATOR, TEXT_MARK, VALUE_SEPARATOR } from "~/survey/folded-answers";
 import type { SurveyDefinition } from "~/survey/types";
 import { resolveReport, type SummaryQuery } from "./report.server";
 import type { ReportAccess } from "./report-scope.server";
 
 const BOM = "\uFEFF";
+const TEXT_CODE = TEXT_MARK.charCodeAt(0);
 const CSV_HEADERS = { "content-type": "text/csv; charset=utf-8", "cache-control": "no-store" };
 
 export async function exportSource(db: Db, query: SummaryQuery, access: ReportAccess) {
@@ -32,18 +34,17 @@ export function checkCount(written: number, expected: number): void {
 const line = (values: Array<string | number | null>) => `${values.map(csvField).join(",")}\r\n`;
 
 /**
- * One CSV line straight from the SQL-folded answers (the hot loop of a million-row export):
- * no intermediate map, numbers as written ("5.0" from SQLite's REAL becomes "5").
+ * One CSV line straight from the stored folded answers (the hot loop of a million-row
+ * export): no intermediate map.
  */
 function csvLine(row: RawRow, position: ReadonlyMap<string, number>, width: number): string {
   const cells: string[] = new Array(width).fill("");
   if (row.folded) {
-    for (const pair of row.folded.split("\x1f")) {
-      const cut = pair.indexOf("\x1e");
+    for (const pair of row.folded.split(PAIR_SEPARATOR)) {
+      const cut = pair.indexOf(VALUE_SEPARATOR);
       const at = position.get(pair.slice(0, cut));
-      if (at === undefined) continue; // a personal or consent answer: never exported
-      const v = pair.slice(cut + 1);
-      cells[at] = v.charCodeAt(0) === 29 ? csvField(v.slice(1)) : v.endsWith(".0") ? v.slice(0, -2) : v;
+      if (at === undefined) continue; // not a column of this version (another version, or private)
+      cells[at] = pair.charCodeAt(cut + 1) === TEXT_CODE ? csvField(pair.slice(cut + 2)) : pair.slice(cut + 1);
     }
   }
   return `${csvField(row.id)},${row.version},${row.submitted_date},${csvField(row.unit)},${csvField(row.service)},${row.channel},${row.locale},${cells.join(",")}\r\n`;

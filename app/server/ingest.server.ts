@@ -1,3 +1,4 @@
+import { foldAnswers } from "~/survey/folded-answers";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { PreparedInsert, RollupCell } from "../../db/queries/responses";
@@ -153,6 +154,7 @@ export async function prepareSubmission(
       submitted_date: date,
       received_at: now.toISOString(),
       content_hash: contentHash(body),
+      answers_folded: foldAnswers(version.definition, answers),
     },
     answers: answerRows(s.id.toLowerCase(), answers),
     month: monthOf(date),

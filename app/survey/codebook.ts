@@ -11,10 +11,13 @@ export interface ExportColumn {
   label: string;
 }
 
+/** Personal text (name, phone, ID) and consent ticks: never in an export. */
+export const isPrivateQuestion = (q: Question): boolean => q.type === "consent" || (q.type === "text" && q.personal === true);
+
 export function exportColumns(def: SurveyDefinition): ExportColumn[] {
   return def.sections.flatMap((s) =>
     s.questions
-      .filter((q) => q.type !== "consent" && !(q.type === "text" && q.personal))
+      .filter((q) => !isPrivateQuestion(q))
       .map((q) => ({ id: q.id, type: q.type, section: s.id, label: q.label.vi })),
   );
 }
@@ -25,7 +28,7 @@ export function codebookRows(def: SurveyDefinition): string[][] {
   const rows: string[][] = [];
   for (const s of def.sections) {
     for (const q of s.questions) {
-      if (q.type === "consent" || (q.type === "text" && q.personal)) continue;
+      if (isPrivateQuestion(q)) continue;
       rows.push([q.id, q.type, s.id, "", q.label.vi]);
       if (q.type === "scale5") {
         scale.forEach((label, i) => rows.push([q.id, "", "", String(i + 1), label]));

@@ -1,3 +1,4 @@
+import { foldAnswers } from "../../app/survey/folded-answers";
 import type { PreparedInsert } from "../queries/responses";
 import type { Channel } from "../schema";
 import { answerRows, contentHash, rollupCells } from "../../app/server/ingest.server";
@@ -135,6 +136,7 @@ export function* generateResponses(o: GenerateOptions): Generator<PreparedInsert
         submitted_date: submittedDate,
         received_at: receivedAt,
         content_hash: contentHash(body),
+        answers_folded: foldAnswers(version.definition, answers),
       },
       answers: answerRows(id, answers),
       month,

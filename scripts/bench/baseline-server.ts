@@ -3,6 +3,7 @@
 // db/queries/responses.ts, one transaction per request, synchronous=FULL — but without
 // Remix, authentication, validation or group commit.
 // Run: tsx scripts/bench/baseline-server.ts <sqlite file prepared by prepareBenchDb>
+import { foldAnswers } from "../../app/survey/folded-answers";
 import http from "node:http";
 import { createDb } from "../../db/index";
 import { insertResponses } from "../../db/queries/responses";
@@ -26,6 +27,7 @@ async function store(body: { id: string; answers: AnswerSet }) {
           id: body.id, survey_id: version.surveyId, survey_version_id: version.id, unit_id: unit.id, service_id: service.id,
           channel: "paper", kiosk_id: null, dossier_hash: null, locale: "vi", started_at: null, submitted_at: now,
           submitted_date: date, received_at: now, content_hash: contentHash(body),
+          answers_folded: foldAnswers(version.definition, body.answers),
         },
         answers: answerRows(body.id, body.answers),
         month: monthOf(date),

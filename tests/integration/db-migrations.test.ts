@@ -23,7 +23,7 @@ const COLUMNS: ColumnList = {
   response: {
     id: true, survey_id: true, survey_version_id: true, unit_id: true, service_id: true, channel: true,
     kiosk_id: true, dossier_hash: true, locale: true, started_at: true, submitted_at: true,
-    submitted_date: true, received_at: true, content_hash: true,
+    submitted_date: true, received_at: true, content_hash: true, answers_folded: true,
   },
   answer: { response_id: true, question_id: true, code: true, text: true },
   rollup_answer: {
@@ -189,7 +189,7 @@ describe(`database behaviour [${dialect()}]`, () => {
     const response = (dossier_hash: string | null) => ({
       id: `r${++n}`, survey_id: surveyId, survey_version_id: versionId, unit_id: unitId, service_id: null,
       channel: "online" as const, kiosk_id: null, dossier_hash, locale: "vi", started_at: null,
-      submitted_at: NOW, submitted_date: "2026-11-24", received_at: NOW, content_hash: `c${n}`,
+      submitted_at: NOW, submitted_date: "2026-11-24", received_at: NOW, content_hash: `c${n}`, answers_folded: "",
     });
 
     await t.db.insertInto("response").values(response("dossier-A")).execute();

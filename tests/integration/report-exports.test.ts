@@ -107,6 +107,20 @@ describe("CSV export", () => {
     expect(text).not.toMatch(/HS-\d/);
   });
 
+  it("writes each stored answer in its own column, and nothing else", async () => {
+    const text = (await (await get(`/api/v1/reports/export.csv?${Q}`)).text()).replace(/^\uFEFF/, "");
+    const [head, ...rows] = text.trimEnd().split("\r\n");
+    const questions = head.split(",").slice(7);
+    const stored = await app.t.db.selectFrom("answer").selectAll().execute();
+    expect(rows).toHaveLength(5);
+    for (const row of rows) {
+      const cells = parseCsvLine(row);
+      const written = Object.fromEntries(questions.map((q, i) => [q, cells[7 + i]]).filter(([, v]) => v !== ""));
+      const expected = Object.fromEntries(stored.filter((a) => a.response_id === cells[0]).map((a) => [a.question_id, a.code === null ? a.text : String(a.code)]));
+      expect(written).toEqual(expected);
+    }
+  });
+
   it("keeps to the caller's subtree and rejects bad input with the API error shape", async () => {
     const own = await get(`/api/v1/reports/export.csv?${Q}`, analystX2);
     expect((await own.text()).trimEnd().split("\r\n")).toHaveLength(2);

@@ -13,7 +13,7 @@ export const PAIR_SEPARATOR = "\x1f";
 export const VALUE_SEPARATOR = "\x1e";
 export const TEXT_MARK = "\x1d";
 
-const SEPARATORS = /[\x1d\x1e\x1f]/g;
+const clean = (text: string) => text.replaceAll(PAIR_SEPARATOR, " ").replaceAll(VALUE_SEPARATOR, " ").replaceAll(TEXT_MARK, " ");
 
 export function foldAnswers(def: SurveyDefinition, answers: AnswerSet): string {
   const pairs: string[] = [];
@@ -21,7 +21,7 @@ export function foldAnswers(def: SurveyDefinition, answers: AnswerSet): string {
     for (const q of s.questions) {
       const value = answers[q.id];
       if (value === undefined || value === null || isPrivateQuestion(q)) continue;
-      const text = typeof value === "number" ? String(value) : TEXT_MARK + (Array.isArray(value) ? value.join(";") : String(value)).replace(SEPARATORS, " ");
+      const text = typeof value === "number" ? String(value) : TEXT_MARK + clean(Array.isArray(value) ? value.join(";") : String(value));
       pairs.push(q.id + VALUE_SEPARATOR + text);
     }
   }

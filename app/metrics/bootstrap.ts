@@ -13,6 +13,7 @@ export const BOOTSTRAP_SEED = 20261124;
 export const BOOTSTRAP_REPLICATES = 400;
 /** Respondents read for a bootstrap at most (a larger scope is subsampled and rescaled). */
 export const BOOTSTRAP_SAMPLE = 500;
+const PACK = 2 ** 20;
 
 export interface BootstrapOptions {
   replicates?: number;
@@ -131,40 +132,39 @@ export function bootstrapIntervals(model: IndexModel, respondents: SatisfactionV
   const items = layout.elements.reduce((s, e) => s + e.items.length, 0);
   const stats = layout.elements.length + layout.aspects.length + 1;
   const m = respondents.length;
+  if (m >= PACK) throw new RangeError(`bootstrap over ${m} respondents: subsample to fewer than ${PACK}`);
   const B = options.replicates ?? BOOTSTRAP_REPLICATES;
   const scale = options.scale ?? 1;
   const sat = new Float64Array(items);
   const val = new Float64Array(items);
   const point = new Float64Array(stats);
-  // Flattened answers: one pass over typed arrays per replicate.
-  const S = new Uint8Array(m * items);
-  const V = new Uint8Array(m * items);
+  // One number per respondent and item, satisfied · 2^20 + valid, so a replicate adds once per
+  // item instead of twice; sums stay exact integers while m < 2^20.
+  const packed = new Float64Array(m * items);
   respondents.forEach((r, j) => {
-    for (let i = 0; i < items; i++) {
-      if (r[i] >= 0) {
-        V[j * items + i] = 1;
-        S[j * items + i] = r[i];
-      }
-    }
+    for (let i = 0; i < items; i++) if (r[i] >= 0) packed[j * items + i] = r[i] * PACK + 1;
   });
-  const sums = (pick: (j: number) => number) => {
-    sat.fill(0);
-    val.fill(0);
-    for (let j = 0; j < m; j++) {
-      const base = pick(j) * items;
-      for (let i = 0; i < items; i++) {
-        sat[i] += S[base + i];
-        val[i] += V[base + i];
-      }
+  const acc = new Float64Array(items);
+  const unpack = () => {
+    for (let i = 0; i < items; i++) {
+      const s = Math.floor(acc[i] / PACK);
+      sat[i] = s;
+      val[i] = acc[i] - s * PACK;
     }
   };
-  sums((j) => j);
+  for (let j = 0; j < m; j++) for (let i = 0; i < items; i++) acc[i] += packed[j * items + i];
+  unpack();
   indicesOf(model, layout, sat, val, point);
   const replicates = Array.from({ length: stats }, () => [] as number[]);
   const random = seededRandom(options.seed ?? BOOTSTRAP_SEED);
   const out = new Float64Array(stats);
   for (let b = 0; b < B && m > 0; b++) {
-    sums(() => Math.floor(random() * m));
+    acc.fill(0);
+    for (let j = 0; j < m; j++) {
+      const base = Math.floor(random() * m) * items;
+      for (let i = 0; i < items; i++) acc[i] += packed[base + i];
+    }
+    unpack();
     indicesOf(model, layout, sat, val, out);
     for (let k = 0; k < stats; k++) if (!Number.isNaN(out[k])) replicates[k].push(out[k]);
   }

@@ -3,6 +3,7 @@ import type { CountScope } from "../../db/queries/report-counts";
 import { sampleRespondents } from "../../db/queries/report-extra";
 import { BOOTSTRAP_SAMPLE, bootstrapIntervals, satisfactionVector, type BootstrapCentre, type BootstrapIntervals, type SatisfactionVector } from "~/metrics/bootstrap";
 import type { IndexModel } from "~/survey/types";
+import { unfoldAnswers } from "~/survey/folded-answers";
 import { indexItems } from "~/survey/index-model";
 
 export interface IntervalSample {
@@ -11,18 +12,25 @@ export interface IntervalSample {
   all: SatisfactionVector[];
 }
 
+/** Scale codes of a folded answer set ("na" and texts are not codes). */
+function itemCodes(folded: string): Map<string, number> {
+  const codes = new Map<string, number>();
+  for (const [id, value] of unfoldAnswers(folded)) if (typeof value === "number") codes.set(id, value);
+  return codes;
+}
+
 /** Reads the bootstrap sample of a scope (docs/decisions/004-intervals.md). */
 export async function readSample(db: Db, scope: CountScope, range: { from: string; to: string }, model: IndexModel, n: number): Promise<IntervalSample> {
   const items = indexItems(model);
   const empty = { byUnit: new Map(), all: [] };
   if (!items.length || n === 0) return empty;
-  const { respondents, answers } = await sampleRespondents(db, scope, range, items, BOOTSTRAP_SAMPLE, n);
-  const codes = new Map<string, Map<string, number>>(respondents.map((r) => [r.id, new Map()]));
-  for (const a of answers) codes.get(a.response_id)!.set(a.question_id, a.code);
+  const respondents = await sampleRespondents(db, scope, range, BOOTSTRAP_SAMPLE, n);
   const byUnit = new Map<number, SatisfactionVector[]>();
   const all = respondents.map((r) => {
-    const v = satisfactionVector(items, codes.get(r.id)!);
-    byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), v]);
+    const v = satisfactionVector(items, itemCodes(r.answers_folded));
+    const own = byUnit.get(r.unit_id);
+    if (own) own.push(v);
+    else byUnit.set(r.unit_id, [v]);
     return v;
   });
   return { byUnit, all };

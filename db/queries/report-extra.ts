@@ -4,20 +4,19 @@ import { rawResponses, unitCondition, type CountScope } from "./report-counts";
 
 type Db = Kysely<Database>;
 
-const chunk = <T>(rows: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
-
-export interface SampledAnswer {
-  response_id: string;
+/** A sampled respondent with its answers as folded at insert (app/survey/folded-answers.ts). */
+export interface SampledRespondent {
+  id: string;
   unit_id: number;
-  question_id: string;
-  code: number;
+  answers_folded: string;
 }
 
 /** Response ids are scanned in primary-key order at most this far when looking for a sample. */
 const SAMPLE_SCAN_LIMIT = 200_000;
 /** Up to this many responses a scope is read directly (index scan and sort cost ∝ scope). */
 const DIRECT_READ_LIMIT = 50_000;
+/** Small enough that a whole-province scope (every row in scope) reads little beyond its sample. */
+const SCAN_CHUNK = 1000;
 
 /**
  * The first `limit` respondents of the scope in id order, i.e. a simple random sample
@@ -30,57 +29,42 @@ export async function sampleRespondents(
   db: Db,
   s: CountScope,
   range: { from: string; to: string },
-  itemIds: string[],
   limit: number,
   scopeSize: number,
-): Promise<{ respondents: Array<{ id: string; unit_id: number }>; answers: SampledAnswer[] }> {
-  let respondents: Array<{ id: string; unit_id: number }> = [];
+): Promise<SampledRespondent[]> {
   if (scopeSize <= DIRECT_READ_LIMIT) {
-    respondents = await rawResponses(db, s, range).select(["p.id", "p.unit_id"]).orderBy("p.id").limit(limit).execute();
-  } else {
-    // Only the primary key is used to read, whatever the planner thinks of the other
-    // indexes: the scope is checked here, on each chunk of ids.
-    const units = s.unitIds
-      ? new Set(s.unitIds)
-      : s.wholeTree
-        ? null
-        : new Set((await db.selectFrom("unit_closure").select("descendant_id").where("ancestor_id", "=", s.rootUnitId).execute()).map((r) => r.descendant_id));
-    const inScope = (r: { survey_id: number; unit_id: number; service_id: number | null; channel: string; submitted_date: string; received_at: string }) =>
-      r.survey_id === s.surveyId &&
-      r.submitted_date >= range.from &&
-      r.submitted_date <= range.to &&
-      (!units || units.has(r.unit_id)) &&
-      (s.serviceId === undefined || r.service_id === s.serviceId) &&
-      (!s.channel || r.channel === s.channel) &&
-      (!s.receivedBefore || r.received_at <= s.receivedBefore);
-    let after = "";
-    for (let scanned = 0; respondents.length < limit && scanned < SAMPLE_SCAN_LIMIT; scanned += 2000) {
-      const rows = await db
-        .selectFrom("response")
-        .select(["id", "survey_id", "unit_id", "service_id", "channel", "submitted_date", "received_at"])
-        .where("id", ">", after)
-        .orderBy("id")
-        .limit(2000)
-        .execute();
-      if (!rows.length) break;
-      after = rows[rows.length - 1].id;
-      respondents.push(...rows.filter(inScope).slice(0, limit - respondents.length).map((r) => ({ id: r.id, unit_id: r.unit_id })));
-    }
+    return rawResponses(db, s, range).select(["p.id", "p.unit_id", "p.answers_folded"]).orderBy("p.id").limit(limit).execute();
   }
-  const unitOf = new Map(respondents.map((r) => [r.id, r.unit_id]));
-  const answers: SampledAnswer[] = [];
-  for (const ids of chunk(respondents.map((r) => r.id), 500)) {
+  // Only the primary key is used to read, whatever the planner thinks of the other
+  // indexes: the scope is checked here, on each chunk of ids.
+  const units = s.unitIds
+    ? new Set(s.unitIds)
+    : s.wholeTree
+      ? null
+      : new Set((await db.selectFrom("unit_closure").select("descendant_id").where("ancestor_id", "=", s.rootUnitId).execute()).map((r) => r.descendant_id));
+  const inScope = (r: { survey_id: number; unit_id: number; service_id: number | null; channel: string; submitted_date: string; received_at: string }) =>
+    r.survey_id === s.surveyId &&
+    r.submitted_date >= range.from &&
+    r.submitted_date <= range.to &&
+    (!units || units.has(r.unit_id)) &&
+    (s.serviceId === undefined || r.service_id === s.serviceId) &&
+    (!s.channel || r.channel === s.channel) &&
+    (!s.receivedBefore || r.received_at <= s.receivedBefore);
+  const respondents: SampledRespondent[] = [];
+  let after = "";
+  for (let scanned = 0; respondents.length < limit && scanned < SAMPLE_SCAN_LIMIT; scanned += SCAN_CHUNK) {
     const rows = await db
-      .selectFrom("answer")
-      .select(["response_id", "question_id", "code"])
-      .where("response_id", "in", ids)
-      .where("question_id", "in", itemIds)
-      .where("code", ">=", 1)
-      .where("code", "<=", 5)
+      .selectFrom("response")
+      .select(["id", "survey_id", "unit_id", "service_id", "channel", "submitted_date", "received_at", "answers_folded"])
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(SCAN_CHUNK)
       .execute();
-    for (const r of rows) answers.push({ response_id: r.response_id, unit_id: unitOf.get(r.response_id)!, question_id: r.question_id, code: Number(r.code) });
+    if (!rows.length) break;
+    after = rows[rows.length - 1].id;
+    for (const r of rows) if (respondents.length < limit && inScope(r)) respondents.push({ id: r.id, unit_id: r.unit_id, answers_folded: r.answers_folded });
   }
-  return { respondents, answers };
+  return respondents;
 }
 
 /** Dossiers received per unit in the scope over whole months (dossier_count is monthly). */

@@ -164,14 +164,14 @@ async function responseRollups(db: Db, s: CountScope): Promise<{ units: Response
   return { units, services };
 }
 
-/** Raw responses of the scope on a day range (partial months). */
-export function rawResponses(db: Db, s: CountScope, range: { from: string; to: string }) {
+/** A scope's raw responses over a date range (`from: null`: the caller bounds it below). */
+export function rawResponses(db: Db, s: CountScope, range: { from: string | null; to: string }) {
   let q = db
     .selectFrom("response as p")
     .where("p.survey_id", "=", s.surveyId)
-    .where("p.submitted_date", ">=", range.from)
     .where("p.submitted_date", "<=", range.to)
     .where(unitCondition(s, "p.unit_id"));
+  if (range.from !== null) q = q.where("p.submitted_date", ">=", range.from);
   if (s.serviceId !== undefined) q = q.where("p.service_id", "=", s.serviceId);
   if (s.channel) q = q.where("p.channel", "=", s.channel);
   if (s.receivedBefore) q = q.where("p.received_at", "<=", s.receivedBefore);

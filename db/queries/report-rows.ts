@@ -25,13 +25,27 @@ export async function countRows(db: Db, s: CountScope, range: { from: string; to
   return Number(row.n);
 }
 
+type Cursor = { date: string; id: string } | null;
+
+function exportPage(db: Db, s: CountScope, range: { from: string; to: string }, after: Cursor, size: number) {
+  // After the first page the cursor is the only lower bound: with `from` beside it, SQLite
+  // may seek on the date alone and re-read the cursor's whole day on every page.
+  let q = rawResponses(db, s, { from: after ? null : range.from, to: range.to })
+    .select(["p.id", "p.survey_version_id", "p.submitted_date", "p.unit_id", "p.service_id", "p.channel", "p.locale", "p.answers_folded as answers"]);
+  if (after) {
+    // A row-value comparison: both dialects read it as one range of response_export_idx.
+    q = q.where((eb) => eb(eb.refTuple("p.submitted_date", "p.id"), ">", eb.tuple(after.date, after.id)));
+  }
+  return q.orderBy("p.submitted_date").orderBy("p.id").limit(size).execute();
+}
+
 /**
  * The scope's responses in pages of `size`, in (submitted_date, id) order with a keyset
  * cursor (index response_export_idx): memory stays flat, and each page is a range read.
  */
 export async function* rowPages(db: Db, s: CountScope, range: { from: string; to: string }, options: { size?: number; unfold?: boolean } = {}): AsyncGenerator<RawRow[]> {
   const size = options.size ?? 2000;
-  let after: { date: string; id: string } | null = null;
+  let after: Cursor = null;
   const [units, versions, services] = await Promise.all([
     db.selectFrom("unit").select(["id", "code"]).execute(),
     db.selectFrom("survey_version").select(["id", "version"]).execute(),
@@ -41,13 +55,8 @@ export async function* rowPages(db: Db, s: CountScope, range: { from: string; to
   const versionNo = new Map(versions.map((v) => [v.id, Number(v.version)]));
   const serviceCode = new Map(services.map((v) => [v.id, v.code]));
   for (;;) {
-    let q = rawResponses(db, s, range).select(["p.id", "p.survey_version_id", "p.submitted_date", "p.unit_id", "p.service_id", "p.channel", "p.locale", "p.answers_folded as answers"]);
-    if (after) {
-      const a = after;
-      // A row-value comparison: both dialects read it as one range of response_export_idx.
-      q = q.where((eb) => eb(eb.refTuple("p.submitted_date", "p.id"), ">", eb.tuple(a.date, a.id)));
-    }
-    const page = await q.orderBy("p.submitted_date").orderBy("p.id").limit(size).execute();
+    const cursor = after;
+    const page = await exportPage(db, s, range, cursor, size);
     if (!page.length) return;
     yield page.map((p) => ({
       id: p.id,

@@ -4,6 +4,7 @@ import * as reportRollups from "./20261124_0004_report_rollups";
 import * as reportExportIndex from "./20261124_0004_report_rollups_export_index";
 import * as kiosk from "./20261124_0005_kiosk";
 import * as commentFollowup from "./20261124_0006_comment_followup";
+import * as dossierComplaints from "./20261125_0008_dossier_complaints";
 
 // Listed statically so the same migrations run from the CLI (tsx) and the bundled server.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "20261124_0004_report_rollups_export_index": reportExportIndex,
   "20261124_0005_kiosk": kiosk,
   "20261124_0006_comment_followup": commentFollowup,
+  "20261125_0008_dossier_complaints": dossierComplaints,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,13 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importDossierFile } from "../../app/server/import-dossiers.server";
 import { describeIssue } from "../../app/server/import-issues.server";
 import { formatPercent } from "../../app/metrics/format";
-import { insertUser } from "../../db/queries/credentials";
-import { hashPassword } from "../../app/server/passwords.server";
+import { addUser, getPage, postForm, signIn, type Session } from "../support/console";
 import { api, createToken, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
 
 let app: TestApp;
 let token: string;
-let cookie: string;
+let admin: Session;
 const csv = (lines: string[]) => new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
 const ITEMS = Array.from({ length: 22 }, (_, i) => `tc${i + 1}`);
 const all = (code: number) => Object.fromEntries(ITEMS.map((id) => [id, code]));
@@ -28,7 +27,7 @@ const summary = async (q: string) => {
   expect(r.status).toBe(200);
   return r.body;
 };
-const page = async (path: string) => (await fetch(`${app.url}${path}`, { headers: { cookie } })).text();
+const page = async (path: string) => (await getPage(app, path, admin.cookie)).text();
 const dossierRows = () => app.t.db.selectFrom("dossier_count").select(["month", "count", "complaints"]).orderBy("count").execute();
 
 beforeAll(async () => {
@@ -42,15 +41,8 @@ beforeAll(async () => {
   for (let k = 0; k < 3; k++) await send("sipas-2017", "X1", all(5));
   await send("sipas-2017", "X2", all(5));
   await send("sipas-2017", "X2", all(1));
-  await insertUser(app.t.db, { username: "quan-tri", passwordHash: await hashPassword("mật-khẩu-đủ-dài-2026"), role: "admin", unitId: null }, new Date().toISOString());
-  const login = await fetch(`${app.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url },
-    body: new URLSearchParams({ username: "quan-tri", password: "mật-khẩu-đủ-dài-2026", redirectTo: "/quan-tri" }).toString(),
-  });
-  expect(login.status).toBe(302);
-  cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
+  await addUser(app, "quan-tri", "admin", null);
+  admin = await signIn(app, "quan-tri");
 }, 60_000);
 afterAll(async () => app?.stop());
 
@@ -93,6 +85,14 @@ describe("QĐ 766 with imported complaints", () => {
     expect(describeIssue(bad.rows[2].issues[0], "vi")).toContain('"-1" phải là số nguyên không âm');
     expect(await dossierRows()).toEqual(before);
     expect(await app.t.db.selectFrom("audit_log").select("id").execute()).toEqual(audits);
+    // The console's import page names the column and gives the same reason in Vietnamese.
+    expect(await page("/quan-tri/nhap/so-ho-so")).toContain("Cột complaints (không bắt buộc)");
+    const form = new FormData();
+    form.set("csrf", admin.csrf);
+    form.set("op", "preview");
+    form.set("file", new Blob(["unit,service,month,count,complaints\nX2,1.001193,2026-03,10,11\n"]), "hồ sơ.csv");
+    expect(await (await postForm(app, "/quan-tri/nhap/so-ho-so", form, admin.cookie)).text()).toContain("Số hồ sơ có phản ánh, kiến nghị (11) lớn hơn số hồ sơ (10)");
+    expect(await dossierRows()).toEqual(before);
   });
 
   it("subtracts the complaints of the scope; partial reporting is stated", async () => {

@@ -190,6 +190,8 @@ export interface DossierCountTable {
   service_id: number;
   month: string;
   count: number;
+  /** Dossiers with a complaint (phản ánh, kiến nghị); null = not reported. */
+  complaints: number | null;
 }
 
 export interface AuditLogTable {

@@ -14,6 +14,10 @@ export const BOOTSTRAP_REPLICATES = 400;
 /** Respondents read for a bootstrap at most (a larger scope is subsampled and rescaled). */
 export const BOOTSTRAP_SAMPLE = 500;
 const PACK = 2 ** 20;
+/** Up to this many respondents, replicates are memoized by the multiset drawn... */
+const MEMO_MAX = 6;
+/** ...of which there are at most C(2·6 − 1, 6) = 462. */
+const MEMO_DRAWS = 462;
 
 export interface BootstrapOptions {
   replicates?: number;
@@ -25,6 +29,8 @@ export interface BootstrapOptions {
   scale?: number;
   /** Point estimates of the whole scope (from roll-ups) to centre the intervals on. */
   centre?: BootstrapCentre;
+  /** Only the overall index (per-unit intervals): elements and aspects get no interval. */
+  indexOnly?: boolean;
 }
 
 export interface BootstrapCentre {
@@ -52,7 +58,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** The q-quantile (0..1) of sorted values, linear between order statistics. */
-export function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -138,35 +144,59 @@ export function bootstrapIntervals(model: IndexModel, respondents: SatisfactionV
   const sat = new Float64Array(items);
   const val = new Float64Array(items);
   const point = new Float64Array(stats);
-  // One number per respondent and item, satisfied · 2^20 + valid, so a replicate adds once per
-  // item instead of twice; sums stay exact integers while m < 2^20.
+  // One number per respondent and item, satisfied · 2^20 + valid: a replicate adds once per
+  // item instead of twice. Sums stay exact integers while m < 2^20.
   const packed = new Float64Array(m * items);
   respondents.forEach((r, j) => {
     for (let i = 0; i < items; i++) if (r[i] >= 0) packed[j * items + i] = r[i] * PACK + 1;
   });
+  // Item sums of a replicate from how many times each respondent was drawn (integers: exact
+  // in any order; respondents not drawn cost nothing).
+  const counts = new Int32Array(m);
   const acc = new Float64Array(items);
-  const unpack = () => {
+  const sums = () => {
+    acc.fill(0);
+    for (let j = 0; j < m; j++) {
+      const c = counts[j];
+      if (c === 0) continue;
+      const base = j * items;
+      for (let i = 0; i < items; i++) acc[i] += c * packed[base + i];
+    }
     for (let i = 0; i < items; i++) {
       const s = Math.floor(acc[i] / PACK);
       sat[i] = s;
       val[i] = acc[i] - s * PACK;
     }
   };
-  for (let j = 0; j < m; j++) for (let i = 0; i < items; i++) acc[i] += packed[j * items + i];
-  unpack();
+  counts.fill(1);
+  sums();
   indicesOf(model, layout, sat, val, point);
-  const replicates = Array.from({ length: stats }, () => [] as number[]);
+  // Replicates of the statistics kept (all, or the overall index only), in typed arrays:
+  // their numeric sort needs no comparator (per-unit intervals sort hundreds of them).
+  const first = options.indexOnly ? stats - 1 : 0;
+  const replicates = Array.from({ length: stats }, (_, k) => (k >= first ? new Float64Array(B) : null));
+  const filled = new Int32Array(stats);
   const random = seededRandom(options.seed ?? BOOTSTRAP_SEED);
   const out = new Float64Array(stats);
+  // A replicate depends on how often each respondent was drawn, not on the order: with a
+  // handful of respondents (per-unit intervals) the same draw recurs, and its statistics are
+  // computed once. Same draws, same values: only repeated work is saved.
+  const memo = m <= MEMO_MAX ? new Map<number, number>() : null;
+  const pool = new Float64Array(memo ? Math.min(B, MEMO_DRAWS) * stats : stats); // statistics of each memoized draw
   for (let b = 0; b < B && m > 0; b++) {
-    acc.fill(0);
-    for (let j = 0; j < m; j++) {
-      const base = Math.floor(random() * m) * items;
-      for (let i = 0; i < items; i++) acc[i] += packed[base + i];
+    counts.fill(0);
+    for (let j = 0; j < m; j++) counts[Math.floor(random() * m)]++;
+    let key = 0;
+    if (memo) for (let j = 0; j < m; j++) key = key * (m + 1) + counts[j];
+    let at = memo?.get(key);
+    if (at === undefined) {
+      sums();
+      indicesOf(model, layout, sat, val, out);
+      at = memo ? memo.size * stats : 0;
+      pool.set(out, at);
+      memo?.set(key, at);
     }
-    unpack();
-    indicesOf(model, layout, sat, val, out);
-    for (let k = 0; k < stats; k++) if (!Number.isNaN(out[k])) replicates[k].push(out[k]);
+    for (let k = first; k < stats; k++) if (!Number.isNaN(pool[at + k])) replicates[k]![filled[k]++] = pool[at + k];
   }
   const centres = [
     ...layout.elements.map((e) => options.centre?.elements.get(e.id)),
@@ -176,8 +206,8 @@ export function bootstrapIntervals(model: IndexModel, respondents: SatisfactionV
   const intervals = replicates.map((values, k): Interval | null => {
     const centre = centres[k] === undefined ? point[k] : centres[k];
     // A statistic missing from some replicates (an item rarely answered) has no honest interval.
-    if (centre === null || Number.isNaN(point[k]) || values.length < B) return null;
-    values.sort((a, b) => a - b);
+    if (!values || centre === null || Number.isNaN(point[k]) || filled[k] < B) return null;
+    values.sort();
     const clamp = (x: number) => Math.min(100, Math.max(0, x));
     return [clamp(centre + scale * (quantile(values, 0.025) - point[k])), clamp(centre + scale * (quantile(values, 0.975) - point[k]))];
   });

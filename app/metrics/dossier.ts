@@ -70,7 +70,8 @@ export const smileyShares = (codeCounts: ReadonlyMap<number, number>): Share[] =
 
 /**
  * QĐ 766/QĐ-TTg: (dossiers − dossiers rated "not satisfied" or complained about) ÷ dossiers
- * × 100. Needs the dossier count; null without it.
+ * × 100. Needs the dossier count; null without it. Ratings are anonymous, so a dossier both
+ * rated "not satisfied" and complained about counts twice: the figure errs low, never high.
  */
 export function qd766Ratio(dossiers: number | null, notSatisfied: number, complaints = 0): number | null {
   if (!dossiers || dossiers <= 0) return null;

@@ -20,10 +20,10 @@ const ROUTE = "routes/quan-tri.nhap.$kind";
 
 /** What each import page takes: its columns, allowed levels and the shared import (CLI's too). */
 const KINDS = {
-  "don-vi": { titleKey: "org.import.units", columns: UNIT_COLUMNS, levels: UNIT_LEVELS, back: "/quan-tri/don-vi", run: (db, bytes, opts) => importFile(db, "units", bytes, opts) },
-  "thu-tuc": { titleKey: "org.import.services", columns: SERVICE_COLUMNS, levels: SERVICE_LEVELS, back: "/quan-tri/thu-tuc", run: (db, bytes, opts) => importFile(db, "services", bytes, opts) },
-  "so-ho-so": { titleKey: "org.import.dossiers", columns: DOSSIER_COLUMNS, levels: [], back: "/quan-tri/thu-tuc", run: importDossierFile },
-} satisfies Record<string, { titleKey: string; columns: readonly string[]; levels: readonly string[]; back: string; run: typeof importDossierFile }>;
+  "don-vi": { titleKey: "org.import.units", columns: UNIT_COLUMNS, levels: UNIT_LEVELS, back: "/quan-tri/don-vi", run: (db, bytes, opts) => importFile(db, "units", bytes, opts), noteKey: null },
+  "thu-tuc": { titleKey: "org.import.services", columns: SERVICE_COLUMNS, levels: SERVICE_LEVELS, back: "/quan-tri/thu-tuc", run: (db, bytes, opts) => importFile(db, "services", bytes, opts), noteKey: null },
+  "so-ho-so": { titleKey: "org.import.dossiers", columns: DOSSIER_COLUMNS, levels: [], back: "/quan-tri/thu-tuc", run: importDossierFile, noteKey: "imports.complaintsColumn" },
+} satisfies Record<string, { titleKey: string; columns: readonly string[]; levels: readonly string[]; back: string; run: typeof importDossierFile; noteKey: string | null }>;
 
 function kindOf(kind: string | undefined) {
   return kind && kind in KINDS ? KINDS[kind as keyof typeof KINDS] : notFound();
@@ -39,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireConsoleUser(context.services, request, ROUTE);
   const kind = kindOf(params.kind);
   const maxRows = formatCount(MAX_IMPORT_ROWS, await pageLocale(request));
-  return { csrf: user.csrfToken, titleKey: kind.titleKey, columns: kind.columns.join(", "), levels: kind.levels.join(", "), maxRows, back: kind.back };
+  return { csrf: user.csrfToken, titleKey: kind.titleKey, columns: kind.columns.join(", "), levels: kind.levels.join(", "), maxRows, back: kind.back, noteKey: kind.noteKey };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -63,7 +63,7 @@ const STATUS_KEYS = { added: "org.import.added", updated: "org.import.updated", 
 
 export default function ImportPage() {
   const { t } = useTranslation();
-  const { csrf, titleKey, columns, levels, maxRows, back } = useLoaderData<typeof loader>();
+  const { csrf, titleKey, columns, levels, maxRows, back, noteKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors as Record<string, string> | undefined;
   const fileError = result && "fileError" in result && typeof result.fileError === "string" ? result.fileError : null;
@@ -76,6 +76,7 @@ export default function ImportPage() {
       <h1>{t(titleKey)}</h1>
       <p>{t("org.import.help", { columns, maxRows })}</p>
       {levels ? <p>{t("org.import.levels", { levels })}</p> : null}
+      {noteKey ? <p>{t(noteKey)}</p> : null}
       <FormErrors errors={errors} />
       <Form method="post" encType="multipart/form-data" className="stack narrow">
         <Csrf token={csrf} />

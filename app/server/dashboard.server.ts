@@ -9,7 +9,6 @@ import { change, trendFromCells } from "~/metrics/trend";
 import type { AppLocale } from "~/i18n/config";
 import type { SurveyDefinition } from "~/survey/types";
 import { buildSummary, resolveReport, type Summary } from "./report.server";
-import { counterFigures } from "./report-counter.server";
 import type { AppServices } from "./services.server";
 import type { SessionUser } from "./session.server";
 
@@ -74,7 +73,7 @@ export async function loadDashboard(services: AppServices, user: SessionUser, pa
   const summary = await toPage(() => buildSummary(db, query, access, { unitIntervals: true }));
   const report = await resolveReport(db, query, access);
   const definition = JSON.parse(await versionDefinition(db, report.version.id)) as SurveyDefinition;
-  const before = parts.previous ? await buildSummary(db, toQuery(filters, previous), access, { intervals: false }) : null;
+  const before = parts.previous ? await buildSummary(db, toQuery(filters, previous), access, { intervals: false, counter: false }) : null;
   const prevUnits = new Map(before?.units.map((u) => [u.code, u.index]));
   const prevServices = new Map(before?.services.map((s) => [s.code, s.index]));
 
@@ -88,7 +87,7 @@ export async function loadDashboard(services: AppServices, user: SessionUser, pa
   const channels = parts.channels
     ? await Promise.all(
         (["kiosk", "online", "paper"] as const).map(async (channel) => {
-          const s = await buildSummary(db, toQuery(filters, range, channel), access, { intervals: false });
+          const s = await buildSummary(db, toQuery(filters, range, channel), access, { intervals: false, counter: false });
           return { channel, index: s.index, n: s.n };
         }),
       )
@@ -108,7 +107,7 @@ export async function loadDashboard(services: AppServices, user: SessionUser, pa
     titles: { ...Object.fromEntries(report.model.aspects.map((a) => [a.id, a.title[locale]])), ...titlesOf(definition, locale) },
     trend,
     channels,
-    counter: parts.counter ? await counterFigures(db, report.scope, range, definition, summary.n) : null,
+    counter: parts.counter ? summary.counter : null,
   };
 }
 

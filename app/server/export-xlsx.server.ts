@@ -35,7 +35,7 @@ function table(ws: Sheet, headers: string[], rows: Array<Array<string | number |
  */
 export async function xlsxExport(db: Db, query: SummaryQuery, access: ReportAccess): Promise<Response> {
   const src = await exportSource(db, query, access);
-  const summary = await buildSummary(db, query, access, { unitIntervals: true });
+  const summary = await buildSummary(db, query, access, { unitIntervals: true, counter: false });
   const pass = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true, useSharedStrings: false });
   wb.creator = "Hài Lòng";

@@ -32,7 +32,9 @@ export type ImportIssueKey =
   | "unitUnknown"
   | "serviceUnknown"
   | "monthInvalid"
-  | "countInvalid";
+  | "countInvalid"
+  | "complaintsInvalid"
+  | "complaintsOverCount";
 
 export type IssueParams = Record<string, string | number>;
 
@@ -71,6 +73,8 @@ const MESSAGE_KEYS: Record<ImportIssueKey, string> = {
   serviceUnknown: "imports.issues.serviceUnknown",
   monthInvalid: "imports.issues.monthInvalid",
   countInvalid: "imports.issues.countInvalid",
+  complaintsInvalid: "imports.issues.complaintsInvalid",
+  complaintsOverCount: "imports.issues.complaintsOverCount",
 };
 
 export function describeIssue(issue: ImportIssue, locale: "vi" | "en" = "vi"): string {

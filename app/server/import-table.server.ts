@@ -43,16 +43,19 @@ export function detectKind(bytes: Uint8Array): FileKind {
   }
 }
 
-/** Reads CSV or XLSX bytes and maps the header onto `columns` (all required, any order, any case). */
-export async function readImportTable(bytes: Uint8Array, columns: readonly string[]): Promise<TableResult> {
+/**
+ * Reads CSV or XLSX bytes and maps the header onto `columns` (all required, any order, any
+ * case) and `optional` columns (a missing one reads as "" in every row).
+ */
+export async function readImportTable(bytes: Uint8Array, columns: readonly string[], optional: readonly string[] = []): Promise<TableResult> {
   if (bytes.length > MAX_IMPORT_BYTES) return fail("fileTooLarge", { max: MAX_IMPORT_BYTES / 1024 / 1024 });
   if (bytes.length === 0) return fail("fileEmpty");
   const kind = detectKind(bytes);
   if (kind === "xls") return fail("xlsLegacy");
   if (kind === "binary") return fail("notText");
-  const raw = kind === "xlsx" ? await readXlsx(bytes) : readCsvBytes(bytes, columns);
+  const raw = kind === "xlsx" ? await readXlsx(bytes) : readCsvBytes(bytes, [...columns, ...optional]);
   if ("error" in raw) return { ok: false, error: raw.error };
-  return mapColumns(raw.rows, columns);
+  return mapColumns(raw.rows, columns, optional);
 }
 
 function fail(key: ImportIssue["key"], params?: ImportIssue["params"]): TableResult {
@@ -138,7 +141,8 @@ async function readXlsx(bytes: Uint8Array): Promise<{ rows: RawRow[] } | { error
 
 const isBlank = (r: RawRow) => r.cells.every((c) => typeof c === "string" && c.trim() === "");
 
-function mapColumns(raw: RawRow[], columns: readonly string[]): TableResult {
+function mapColumns(raw: RawRow[], required: readonly string[], optional: readonly string[]): TableResult {
+  const columns = [...required, ...optional];
   const nonBlank = raw.filter((r) => !isBlank(r));
   const header = nonBlank[0];
   if (!header) return fail("noRows");
@@ -149,14 +153,15 @@ function mapColumns(raw: RawRow[], columns: readonly string[]): TableResult {
     if (index.has(name)) return fail("duplicateColumn", { column: name });
     index.set(name, i);
   }
-  const missing = columns.filter((c) => !index.has(c));
+  const missing = required.filter((c) => !index.has(c));
   if (missing.length) return fail("missingColumns", { columns: missing.join(", ") });
 
   const rows = nonBlank.slice(1).map((r): TableRow => {
     const values: Record<string, string> = {};
     const issues: ImportIssue[] = [];
     for (const column of columns) {
-      const cell = r.cells[index.get(column)!] ?? "";
+      const at = index.get(column);
+      const cell = at === undefined ? "" : (r.cells[at] ?? "");
       // NFC: Vietnamese letters may arrive decomposed (macOS, old software) and must compare equal.
       if (typeof cell === "string") values[column] = cell.normalize("NFC").trim();
       else {

@@ -81,7 +81,10 @@ function issueFor(key: string, column: string, raw: Record<string, string>, leve
     case "codeInvalid":
     case "monthInvalid":
     case "countInvalid":
+    case "complaintsInvalid":
       return { key, params: { value: (raw[column] ?? "").trim() } };
+    case "complaintsOverCount":
+      return { key, params: { complaints: (raw.complaints ?? "").trim(), count: (raw.count ?? "").trim() } };
     case "nameTooLong":
       return { key, params: { max: NAME_MAX } };
     case "fieldTooLong":
@@ -148,6 +151,8 @@ export interface ImportPlan {
 
 export interface Importer {
   columns: readonly string[];
+  /** Columns a file may leave out (read as "" then). */
+  optionalColumns?: readonly string[];
   /** Audit entity: the audit action is `${entity}.import`. */
   entity: string;
   plan: (db: Db, rows: TableRow[]) => Promise<ImportPlan>;
@@ -158,7 +163,7 @@ export interface Importer {
  * plan is made again inside the transaction, and any rejected row means nothing is written.
  */
 export async function runImport(db: Db, importer: Importer, bytes: Uint8Array, opts: { actor: string; dryRun?: boolean }): Promise<ImportReport> {
-  const table = await readImportTable(bytes, importer.columns);
+  const table = await readImportTable(bytes, importer.columns, importer.optionalColumns);
   if (!table.ok) return { fileError: table.error, rows: [], counts: countStatuses([]), committed: false };
   if (opts.dryRun) return report((await importer.plan(db, table.rows)).outcomes, false);
   return db.transaction().execute(async (trx) => {

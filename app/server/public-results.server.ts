@@ -37,7 +37,7 @@ export async function loadPublicSummary(db: Db, params: URLSearchParams, locale:
   const surveys = indexed.map(({ slug, title }) => ({ slug, title }));
   if (!query.survey || !query.unit) return { summary: null, surveys, units, query };
   try {
-    const summary = await buildSummary(db, parseSummaryQuery(new URLSearchParams(query)), { unitId: null });
+    const summary = await buildSummary(db, parseSummaryQuery(new URLSearchParams(query)), { unitId: null }, { counter: false });
     const model = indexed.find((s) => s.slug === query.survey)?.model;
     return { summary: toView(summary, model, locale), surveys, units, query };
   } catch (error) {

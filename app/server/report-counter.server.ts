@@ -20,6 +20,8 @@ async function codesOf(db: Db, scope: CountScope, questionId: string): Promise<M
  * Counter figures where they apply: 3-level shares and the 18-point score (per-dossier
  * form), smiley shares (quick rating), and, with imported dossier counts, response rate,
  * sample reached and the QĐ 766 indicator. Raw rows for the score: it needs each dossier's total.
+ * Complaints come with the dossier counts; `complaints` is null when no row of the scope
+ * reported them, and QĐ 766 is then computed without them (the page says so).
  */
 export async function counterFigures(db: Db, scope: CountScope, range: { from: string; to: string }, def: SurveyDefinition, n: number) {
   const questions = def.sections.flatMap((s) => s.questions);
@@ -27,15 +29,20 @@ export async function counterFigures(db: Db, scope: CountScope, range: { from: s
   const smiley = questions.find((q) => q.type === "smiley");
   const indicators = questions.filter((q) => q.type === "single" && q.options.length === 3 && q.options.every((o) => ["0", "1", "2"].includes(o.id)));
   const levels = overall ? ratingShares(OVERALL_LEVELS, await codesOf(db, scope, overall.id)) : null;
-  const dossiers = (await dossierCounts(db, scope, monthOf(range.from), monthOf(range.to))).reduce((s, r) => s + r.count, 0);
+  const rows = await dossierCounts(db, scope, monthOf(range.from), monthOf(range.to));
+  const dossiers = rows.reduce((s, r) => s + r.count, 0);
   const imported = dossiers > 0 ? dossiers : null;
+  const reporting = rows.filter((r) => r.complaints !== null);
+  // `dossiers`: those of the rows that reported complaints (fewer than all when some did not).
+  const complaints = reporting.length ? { count: reporting.reduce((s, r) => s + r.complaints!, 0), dossiers: reporting.reduce((s, r) => s + r.reported, 0) } : null;
   const notSatisfied = levels?.find((l) => l.id === "khong-hai-long")?.count ?? 0;
   return {
     levels,
     smiley: smiley ? smileyShares(await codesOf(db, scope, smiley.id)) : null,
     score: indicators.length === 9 ? dossierScore(await scoreHistogram(db, scope, range, indicators.map((q) => q.id))) : null,
     coverage: sampleCoverage(imported, n),
-    qd766: levels ? qd766Ratio(imported, notSatisfied) : null,
+    complaints,
+    qd766: levels ? qd766Ratio(imported, notSatisfied, complaints?.count ?? 0) : null,
   };
 }
 

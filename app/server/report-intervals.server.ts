@@ -36,8 +36,24 @@ export async function readSample(db: Db, scope: CountScope, range: { from: strin
   return { byUnit, all };
 }
 
-/** Intervals for `n` respondents from `sample` of them: the spread is rescaled by √(m/n). */
-export function intervalsFor(model: IndexModel, sample: SatisfactionVector[], n: number, centre: BootstrapCentre): BootstrapIntervals | null {
+/**
+ * Intervals for `n` respondents from `sample` of them: the spread is rescaled by √(m/n).
+ * `indexOnly`: the overall index alone (per-unit intervals).
+ */
+export function intervalsFor(model: IndexModel, sample: SatisfactionVector[], n: number, centre: BootstrapCentre, indexOnly = false): BootstrapIntervals | null {
   if (sample.length < 2 || n < 2) return null;
-  return bootstrapIntervals(model, sample, { centre, scale: Math.sqrt(sample.length / Math.max(n, sample.length)) });
+  return bootstrapIntervals(model, sample, { centre, indexOnly, scale: Math.sqrt(sample.length / Math.max(n, sample.length)) });
+}
+
+/** The sampled respondents of each direct child: its own sample plus those of the units under it. */
+export function sampleByChild(sample: IntervalSample, childOf: ReadonlyMap<number, number>): Map<number, SatisfactionVector[]> {
+  const out = new Map<number, SatisfactionVector[]>();
+  for (const [unitId, vectors] of sample.byUnit) {
+    const child = childOf.get(unitId);
+    if (child === undefined) continue;
+    const list = out.get(child) ?? [];
+    list.push(...vectors);
+    out.set(child, list);
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
+import { versionDefinition } from "../../db/queries/report-extra";
 import { getServiceByCode, listServices } from "../../db/queries/services";
 import { getReportVersion } from "../../db/queries/surveys";
 import { targetsOfSurvey } from "../../db/queries/targets";
@@ -9,10 +10,11 @@ import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED } from "~/metrics/bootstrap";
 import { isCalendarDate, splitPeriod } from "~/metrics/periods";
 import { summarize, type RankedRow, type SummaryFigures } from "~/metrics/summary";
 import { meetsTarget, mostSpecificTarget, targetFor, type ChosenTarget } from "~/metrics/targets";
-import type { IndexModel } from "~/survey/types";
+import type { IndexModel, SurveyDefinition } from "~/survey/types";
 import { ApiError, zodFields } from "./api-error.server";
 import { REPORT_ROLES, hasRole, type Principal, type RolePrincipal } from "./principal.server";
-import { intervalsFor, readSample } from "./report-intervals.server";
+import { counterFigures, type CounterFigures } from "./report-counter.server";
+import { intervalsFor, readSample, sampleByChild } from "./report-intervals.server";
 import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./report-scope.server";
 
 export type { ReportAccess } from "./report-scope.server";
@@ -28,6 +30,8 @@ export const summaryQuerySchema = z
     service: z.string().min(1).max(64).optional(),
     channel: z.enum(["kiosk", "online", "paper"]).optional(),
     mapping: z.enum(["as-was", "current"]).default("as-was"),
+    /** `units`: a 95% interval for each unit row too (costs one small bootstrap per unit). */
+    intervals: z.enum(["units"]).optional(),
   })
   .refine((q) => q.from <= q.to, { path: ["from"], message: "from after to" });
 
@@ -64,6 +68,8 @@ export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSamp
   aspects: Array<SummaryFigures["aspects"][number] & Ci>;
   elements: Array<SummaryFigures["elements"][number] & Ci & Targeted>;
   units: Array<RankedRow & Ci & Targeted>;
+  /** Counter figures (null fields where they do not apply); null only when not asked for. */
+  counter: CounterFigures | null;
 }
 
 /** Who may see reports (API tokens and signed-in users alike), and of which subtree. */
@@ -86,10 +92,12 @@ export async function resolveReport(db: Db, query: SummaryQuery, access: ReportA
 }
 
 export interface SummaryOptions {
-  /** Bootstrap every child unit too (dashboards): costs one small bootstrap per child. */
+  /** Bootstrap every child unit too (dashboards; the API with `intervals=units`): one small bootstrap per child. */
   unitIntervals?: boolean;
   /** false: no bootstrap at all (comparisons with a previous period, channel splits). */
   intervals?: boolean;
+  /** false: no counter figures (`counter: null`). */
+  counter?: boolean;
 }
 
 export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions = {}): Promise<Summary> {
@@ -115,6 +123,7 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
     elements: new Map(figures.elements.map((e) => [e.id, e.index])),
     aspects: new Map(figures.aspects.map((a) => [a.id, a.index])),
   });
+  const counter = options.counter === false ? null : await counterFigures(db, scope, { from: query.from, to: query.to }, JSON.parse(await versionDefinition(db, version.id)) as SurveyDefinition, n);
   const year = Number(query.to.slice(0, 4));
   const chosen = mostSpecificTarget(targets, year, [
     ...(service ? [{ scope: "service" as const, key: service.code }] : []),
@@ -123,6 +132,7 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
   ]);
   const overall = targetFor(targets, year, "overall");
   const childIds = new Map(units.children.map((c) => [c.code, c.id]));
+  const perChild = (options.unitIntervals ?? query.intervals === "units") ? sampleByChild(sample, units.childOf) : new Map();
   return {
     survey: version.slug,
     period: { from: query.from, to: query.to },
@@ -144,10 +154,10 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
     }),
     units: figures.units.map((u) => {
       const target = targetFor(targets, year, "unit", u.code) ?? overall;
-      const id = childIds.get(u.code)!;
-      const own = [...units.childOf].flatMap(([unitId, child]) => (child === id ? (sample.byUnit.get(unitId) ?? []) : []));
-      const uci = u.index === null || !options.unitIntervals ? null : intervalsFor(model, own, u.n, { index: u.index, elements: new Map(), aspects: new Map() });
+      const own = perChild.get(childIds.get(u.code)!) ?? [];
+      const uci = u.index === null ? null : intervalsFor(model, own, u.n, { index: u.index, elements: new Map(), aspects: new Map() }, true);
       return { ...u, ci95: uci?.index ?? null, target, meetsTarget: meetsTarget(u.index, target) };
     }),
+    counter,
   };
 }

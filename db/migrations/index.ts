@@ -5,6 +5,7 @@ import * as reportExportIndex from "./20261124_0004_report_rollups_export_index"
 import * as kiosk from "./20261124_0005_kiosk";
 import * as commentFollowup from "./20261124_0006_comment_followup";
 import * as responseFoldedAnswers from "./20261125_0007_response_folded_answers";
+import * as dossierComplaints from "./20261125_0008_dossier_complaints";
 
 // Listed statically so the same migrations run from the CLI (tsx) and the bundled server.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "20261124_0005_kiosk": kiosk,
   "20261124_0006_comment_followup": commentFollowup,
   "20261125_0007_response_folded_answers": responseFoldedAnswers,
+  "20261125_0008_dossier_complaints": dossierComplaints,
 };
 
 export const migrationProvider: MigrationProvider = {

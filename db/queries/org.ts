@@ -36,18 +36,20 @@ export async function revokeApiToken(db: Db, id: number, now: string): Promise<b
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function upsertDossierCount(db: Db, row: { unitId: number; serviceId: number; month: string; count: number }): Promise<void> {
+/** `complaints` null: not reported (a file without the column clears what an earlier one said). */
+export async function upsertDossierCount(db: Db, row: { unitId: number; serviceId: number; month: string; count: number; complaints?: number | null }): Promise<void> {
+  const complaints = row.complaints ?? null;
   await db
     .insertInto("dossier_count")
-    .values({ unit_id: row.unitId, service_id: row.serviceId, month: row.month, count: row.count })
-    .onConflict((oc) => oc.columns(["unit_id", "service_id", "month"]).doUpdateSet({ count: row.count }))
+    .values({ unit_id: row.unitId, service_id: row.serviceId, month: row.month, count: row.count, complaints })
+    .onConflict((oc) => oc.columns(["unit_id", "service_id", "month"]).doUpdateSet({ count: row.count, complaints }))
     .execute();
 }
 
 export function getDossierCount(db: Db, unitId: number, serviceId: number, month: string) {
   return db
     .selectFrom("dossier_count")
-    .select("count")
+    .select(["count", "complaints"])
     .where("unit_id", "=", unitId)
     .where("service_id", "=", serviceId)
     .where("month", "=", month)

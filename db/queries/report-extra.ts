@@ -67,17 +67,25 @@ export async function sampleRespondents(
   return respondents;
 }
 
-/** Dossiers received per unit in the scope over whole months (dossier_count is monthly). */
+/**
+ * Dossiers received per unit in the scope over whole months (dossier_count is monthly), with
+ * the complaints reported (null when no row reported them) and the dossiers of the rows that did.
+ */
 export async function dossierCounts(db: Db, s: CountScope, fromMonth: string, toMonth: string) {
   let q = db
     .selectFrom("dossier_count as d")
-    .select(["d.unit_id", sql<number>`sum(d.count)`.as("count")])
+    .select([
+      "d.unit_id",
+      sql<number>`sum(d.count)`.as("count"),
+      sql<number | null>`sum(d.complaints)`.as("complaints"),
+      sql<number>`sum(case when d.complaints is null then 0 else d.count end)`.as("reported"),
+    ])
     .where("d.month", ">=", fromMonth)
     .where("d.month", "<=", toMonth)
     .where(unitCondition(s, "d.unit_id"));
   if (s.serviceId !== undefined) q = q.where("d.service_id", "=", s.serviceId);
   const rows = await q.groupBy("d.unit_id").execute();
-  return rows.map((r) => ({ unit_id: r.unit_id, count: Number(r.count) }));
+  return rows.map((r) => ({ unit_id: r.unit_id, count: Number(r.count), complaints: r.complaints === null ? null : Number(r.complaints), reported: Number(r.reported) }));
 }
 
 /** The definition (JSON) of a survey version: labels and option ids for reports and exports. */

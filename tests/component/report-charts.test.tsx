@@ -54,11 +54,22 @@ describe("report tables", () => {
   it("lists the counter shares and the dossier score", () => {
     inVi(
       <CounterSection
-        counter={{ levels: ratingShares(OVERALL_LEVELS, new Map([[1, 6], [2, 3], [3, 1]])), smiley: null, score: dossierScore(new Map([[18, 1], [13, 1]])), coverage: { dossiers: 1000, responses: 300, responseRate: 30, required: 286, reached: true }, qd766: 99.9 }}
+        counter={{ levels: ratingShares(OVERALL_LEVELS, new Map([[1, 6], [2, 3], [3, 1]])), smiley: null, score: dossierScore(new Map([[18, 1], [13, 1]])), coverage: { dossiers: 1000, responses: 300, responseRate: 30, required: 286, reached: true }, complaints: null, qd766: 99.9 }}
       />,
     );
     expect(screen.getByRole("row", { name: /Không hài lòng/ }).textContent).toContain("10,00%");
     expect(screen.getByText(/15,50\/18/)).toBeTruthy();
     expect(screen.getByText(/286 — đã đạt/)).toBeTruthy();
+    // No complaints imported: the QĐ 766 figure says it did not subtract any (not "0 subtracted").
+    expect(screen.getByTestId("qd766-complaints").textContent).toBe("Chưa trừ hồ sơ có phản ánh, kiến nghị: chưa nhập số liệu này.");
+  });
+
+  it("says how many complaints QĐ 766 subtracted, and over how many dossiers they were reported", () => {
+    const coverage = { dossiers: 1200, responses: 300, responseRate: 25, required: 300, reached: true };
+    const { unmount } = inVi(<CounterSection counter={{ levels: null, smiley: null, score: null, coverage, complaints: { count: 0, dossiers: 1200 }, qd766: 99 }} />);
+    expect(screen.getByTestId("qd766-complaints").textContent).toBe("Đã trừ 0 hồ sơ có phản ánh, kiến nghị.");
+    unmount();
+    inVi(<CounterSection counter={{ levels: null, smiley: null, score: null, coverage, complaints: { count: 1500, dossiers: 1000 }, qd766: 50 }} />);
+    expect(screen.getByTestId("qd766-complaints").textContent).toBe("Đã trừ 1.500 hồ sơ có phản ánh, kiến nghị; số liệu này mới có cho 1.000 trên 1.200 hồ sơ.");
   });
 });

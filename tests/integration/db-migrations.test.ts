@@ -61,7 +61,7 @@ const COLUMNS: ColumnList = {
     last_used_at: true, revoked_at: true,
   },
   target: { id: true, year: true, scope: true, scope_key: true, survey_id: true, value: true, source: true },
-  dossier_count: { unit_id: true, service_id: true, month: true, count: true },
+  dossier_count: { unit_id: true, service_id: true, month: true, count: true, complaints: true },
   audit_log: {
     id: true, at: true, actor: true, action: true, entity: true, entity_id: true, before: true, after: true,
   },

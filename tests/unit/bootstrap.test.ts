@@ -75,6 +75,23 @@ describe("respondent-level bootstrap", () => {
     expect(ci.index).toEqual(ci.elements.get("e1"));
   });
 
+  it("gives the same index interval for the index alone (per-unit intervals), with or without repeated draws", () => {
+    const model: IndexModel = {
+      aggregation: "mean-of-items",
+      parentAggregation: "pooled",
+      aspects: [{ id: "a", title: T, elements: [{ id: "e1", title: T, items: ["i1", "i2"] }, { id: "e2", title: T, items: ["i3"] }] }],
+    };
+    // 4 respondents: few enough that draws recur (memoized); 40: they do not.
+    for (const m of [4, 40]) {
+      const data = Array.from({ length: m }, (_, j) => v(j % 2, j % 3 ? 1 : 0, j % 4 ? -1 : 1));
+      const full = bootstrapIntervals(model, data, { scale: 0.5 });
+      const only = bootstrapIntervals(model, data, { scale: 0.5, indexOnly: true });
+      expect(only.index).toEqual(full.index);
+      expect(only.index![1]).toBeGreaterThan(only.index![0]);
+      expect([...only.elements.values()]).toEqual([null, null]);
+    }
+  });
+
   it("has no interval without respondents", () => {
     expect(bootstrapIntervals(oneItem, []).index).toBeNull();
   });

@@ -46,6 +46,17 @@ describe("QĐ 766 and sample size", () => {
     expect(qd766Ratio(0, 0)).toBeNull();
   });
 
+  it("subtracts imported complaints beside the 'not satisfied' ratings, never below 0%", () => {
+    // 1,250 dossiers, 40 rated "không hài lòng", 10 with a complaint: (1250 − 50) / 1250 = 96%.
+    expect(qd766Ratio(1250, 40, 10)).toBe(96);
+    // Without complaints the same data gives (1250 − 40) / 1250 = 96.8%.
+    expect(qd766Ratio(1250, 40)).toBe(96.8);
+    expect(qd766Ratio(1250, 40, 0)).toBe(96.8);
+    // 8 dossiers, 3 unhappy and 5 complaints (a dossier may be both: counted twice) → 0%.
+    expect(qd766Ratio(8, 3, 5)).toBe(0);
+    expect(qd766Ratio(8, 3, 7)).toBe(0);
+  });
+
   it("uses n = N / (1 + N·0.05²), rounded up", () => {
     expect(requiredSample(100)).toBe(80); // 100 / 1.25
     expect(requiredSample(1000)).toBe(286); // 1000 / 3.5 = 285.7

@@ -1,4 +1,4 @@
-import { useTranslation } from "~/i18n/use-translation";
+import { useTranslation, type Translation } from "~/i18n/use-translation";
 import type { CounterFigures } from "~/server/report-counter.server";
 import { useFormat } from "./report-bits";
 
@@ -29,6 +29,14 @@ function Shares({ caption, rows }: { caption: string; rows: Array<{ id: string; 
   );
 }
 
+/** Whether QĐ 766 subtracted complaints, and over how many of the dossiers they were reported. */
+function complaintsNote(c: CounterFigures, t: Translation["t"], count: (v: number) => string): string {
+  if (!c.complaints) return t("reports.counter.qd766NoComplaints");
+  const total = c.coverage?.dossiers ?? c.complaints.dossiers;
+  if (c.complaints.dossiers >= total) return t("reports.counter.qd766Complaints", { complaints: count(c.complaints.count) });
+  return t("reports.counter.qd766ComplaintsPartial", { complaints: count(c.complaints.count), dossiers: count(c.complaints.dossiers), total: count(total) });
+}
+
 /** Counter figures: 3-level and smiley shares, the 18-point score, sample size, QĐ 766. */
 export function CounterSection({ counter }: { counter: CounterFigures }) {
   const { t } = useTranslation();
@@ -51,7 +59,13 @@ export function CounterSection({ counter }: { counter: CounterFigures }) {
           <div><dt>{t("reports.counter.dossiers")}</dt><dd>{f.count(c.coverage.dossiers)}</dd></div>
           <div><dt>{t("reports.counter.responseRate")}</dt><dd>{f.pct(c.coverage.responseRate)}</dd></div>
           <div><dt>{t("reports.counter.required")}</dt><dd>{f.count(c.coverage.required)} — {t(c.coverage.reached ? "reports.counter.reached" : "reports.counter.notReached")}</dd></div>
-          {c.qd766 !== null ? <div><dt>{t("reports.counter.qd766")}</dt><dd>{f.pct(c.qd766)}</dd></div> : null}
+          {c.qd766 !== null ? (
+            <div>
+              <dt>{t("reports.counter.qd766")}</dt>
+              <dd>{f.pct(c.qd766)}</dd>
+              <dd className="note" data-testid="qd766-complaints">{complaintsNote(c, t, f.count)}</dd>
+            </div>
+          ) : null}
         </dl>
       ) : null}
     </>

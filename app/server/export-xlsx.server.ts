@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { rowPages } from "../../db/queries/report-rows";
@@ -8,8 +9,11 @@ import { checkCount, exportSource, rowHeader, rowValues } from "./export.server"
 import { buildSummary, type SummaryQuery } from "./report.server";
 import type { ReportAccess } from "./report-scope.server";
 
-/** Excel holds 1,048,576 rows a sheet; above this many responses the raw sheet points to the CSV. */
-export const XLSX_RAW_LIMIT = 200_000;
+/**
+ * Above this many responses the raw sheet points to the CSV: exceljs buffers a sheet's XML
+ * while it compresses (no backpressure), ~1.7 kB a row (docs/decisions/004-intervals.md).
+ */
+export const XLSX_RAW_LIMIT = 50_000;
 
 const PCT = "0.00%";
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : v / 100);
@@ -26,6 +30,15 @@ function table(ws: Sheet, headers: string[], rows: Array<Array<string | number |
     for (const c of percentCols) row.getCell(c).numFmt = PCT;
     row.commit();
   }
+}
+
+/**
+ * Lets the zip writer and the download catch up with the rows written so far: without it a
+ * fast database outruns compression and the whole sheet waits in memory.
+ */
+async function caughtUp(out: PassThrough): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (out.writableNeedDrain) await once(out, "drain");
 }
 
 /**
@@ -94,6 +107,7 @@ export async function xlsxExport(db: Db, query: SummaryQuery, access: ReportAcce
       for await (const page of rowPages(db, src.scope, src.range)) {
         for (const r of page) raw.addRow(rowValues(r, src.columns)).commit();
         written += page.length;
+        await caughtUp(pass);
       }
       checkCount(written, src.expected);
     }

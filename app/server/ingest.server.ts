@@ -1,9 +1,10 @@
-import { foldAnswers } from "~/survey/folded-answers";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { PreparedInsert, RollupCell } from "../../db/queries/responses";
+import type { PreparedInsert } from "../../db/queries/responses";
 import { monthOf, vnDate } from "~/metrics/periods";
-import type { AnswerSet, IndexModel, SurveyDefinition } from "~/survey/types";
+import { foldAnswers } from "~/survey/folded-answers";
+import type { AnswerSet } from "~/survey/types";
+import { rollupCells } from "~/survey/rollup-cells";
 import { validateAnswers, type FieldError } from "~/survey/validate-answers";
 import { ApiError, zodFields } from "./api-error.server";
 import type { CommitOutcome } from "./group-commit.server";
@@ -47,31 +48,6 @@ export function contentHash(body: unknown): string {
 
 export function normalizeDossier(code: string): string {
   return code.trim().toUpperCase();
-}
-
-export function rollupCells(def: SurveyDefinition, model: IndexModel, answers: AnswerSet): RollupCell[] {
-  const cells: RollupCell[] = [];
-  for (const q of def.sections.flatMap((s) => s.questions)) {
-    const value = answers[q.id];
-    if (value === undefined) continue;
-    if ((q.type === "scale5" || q.type === "smiley" || q.type === "stars") && typeof value === "number") {
-      cells.push({ question_id: q.id, code: value });
-    } else if (q.type === "single" && typeof value === "string") {
-      cells.push({ question_id: q.id, code: q.options.findIndex((o) => o.id === value) + 1 });
-    }
-  }
-  // Respondents who answered at least one item validly: the honest n of an element/aspect.
-  for (const aspect of model.aspects) {
-    let aspectAnswered = false;
-    for (const element of aspect.elements) {
-      if (element.items.some((id) => typeof answers[id] === "number")) {
-        cells.push({ question_id: `@el/${element.id}`, code: 0 });
-        aspectAnswered = true;
-      }
-    }
-    if (aspectAnswered) cells.push({ question_id: `@as/${aspect.id}`, code: 0 });
-  }
-  return cells;
 }
 
 export function answerRows(responseId: string, answers: AnswerSet) {

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/index";
 import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
+import { versionCells } from "./survey-versions.server";
 import { dossierCounts, scoreHistogram } from "../../db/queries/report-extra";
 import { dossierScore, qd766Ratio, ratingShares, sampleCoverage, smileyShares, OVERALL_LEVELS } from "~/metrics/dossier";
 import { monthOf } from "~/metrics/periods";
@@ -10,7 +11,7 @@ const OVERALL_QUESTION = "muc-do-hai-long";
 
 /** Codes a question got, from the roll-ups (whole months) and raw rows (days). */
 async function codesOf(db: Db, scope: CountScope, questionId: string): Promise<Map<number, number>> {
-  const counts = await summaryCounts(db, scope, [questionId], []);
+  const counts = await summaryCounts(db, scope, [questionId], [], () => versionCells(db, scope.surveyId));
   const out = new Map<number, number>();
   for (const c of counts.cells) if (c.question_id === questionId) out.set(c.code, (out.get(c.code) ?? 0) + c.count);
   return out;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
+import { versionCells } from "./survey-versions.server";
 import { versionDefinition } from "../../db/queries/report-extra";
 import { getServiceByCode, listServices } from "../../db/queries/services";
 import { getReportVersion } from "../../db/queries/surveys";
@@ -107,7 +108,7 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
     ...model.aspects.flatMap((a) => a.elements.map((e) => ({ key: `@el/${e.id}`, items: e.items }))),
     ...model.aspects.map((a) => ({ key: `@as/${a.id}`, items: a.elements.flatMap((e) => e.items) })),
   ];
-  const [counts, services, targets] = await Promise.all([summaryCounts(db, scope, items, groups), listServices(db), targetsOfSurvey(db, version.survey_id)]);
+  const [counts, services, targets] = await Promise.all([summaryCounts(db, scope, items, groups, () => versionCells(db, scope.surveyId)), listServices(db), targetsOfSurvey(db, version.survey_id)]);
   const input = {
     model,
     ...counts,

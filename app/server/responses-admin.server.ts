@@ -5,7 +5,7 @@ import type { Db } from "../../db/index";
 import { monthOf } from "~/metrics/periods";
 import type { AnswerSet, IndexModel, SurveyDefinition } from "~/survey/types";
 import { nowIso } from "./console.server";
-import { rollupCells } from "./ingest.server";
+import { rollupCells } from "~/survey/rollup-cells";
 
 export const deleteSchema = z.object({
   id: z.string().trim().toLowerCase().uuid("console.errors.invalid"),

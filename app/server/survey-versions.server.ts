@@ -1,5 +1,8 @@
 import type { Db } from "../../db/index";
-import { getPublishedVersion } from "../../db/queries/surveys";
+import type { CellsOf } from "../../db/queries/report-counts";
+import { getPublishedVersion, versionHashes, versionJson } from "../../db/queries/surveys";
+import { unfoldAnswers } from "~/survey/folded-answers";
+import { cellVisitor, type CellVisitor } from "~/survey/rollup-cells";
 import type { IndexModel, SurveyDefinition } from "~/survey/types";
 
 export interface LoadedVersion {
@@ -17,15 +20,33 @@ export interface LoadedVersion {
 // a version can be retired.
 const parsed = new Map<string, { definition: SurveyDefinition; indexModel: IndexModel }>();
 
+function remember(hash: string, json: { definition: string; index_model: string }) {
+  const cached = { definition: JSON.parse(json.definition) as SurveyDefinition, indexModel: JSON.parse(json.index_model) as IndexModel };
+  if (parsed.size > 1000) parsed.clear();
+  parsed.set(hash, cached);
+  return cached;
+}
+
+/**
+ * The roll-up cells of a stored response of the survey, from its own version's definition
+ * (for counting raw rows exactly as their inserts added to the roll-ups).
+ */
+export async function versionCells(db: Db, surveyId: number): Promise<CellsOf> {
+  const visitors = new Map<number, CellVisitor>();
+  for (const v of await versionHashes(db, surveyId)) {
+    const { definition, indexModel } = parsed.get(v.content_hash) ?? remember(v.content_hash, await versionJson(db, v.id));
+    visitors.set(v.id, cellVisitor(definition, indexModel));
+  }
+  return (versionId, folded, emit) => {
+    const answers = unfoldAnswers(folded);
+    visitors.get(versionId)?.((id) => answers.get(id), emit);
+  };
+}
+
 export async function loadPublishedVersion(db: Db, slug: string, version?: number): Promise<LoadedVersion | undefined> {
   const row = await getPublishedVersion(db, slug, version);
   if (!row) return undefined;
-  let cached = parsed.get(row.content_hash);
-  if (!cached) {
-    cached = { definition: JSON.parse(row.definition), indexModel: JSON.parse(row.index_model) };
-    if (parsed.size > 1000) parsed.clear();
-    parsed.set(row.content_hash, cached);
-  }
+  const cached = parsed.get(row.content_hash) ?? remember(row.content_hash, row);
   return {
     id: row.id,
     surveyId: row.survey_id,

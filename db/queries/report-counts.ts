@@ -1,26 +1,15 @@
-import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
-import type { Channel, Database } from "../schema";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../schema";
 import { periodBuckets } from "../../app/metrics/periods";
+import { RawTally } from "../../app/metrics/raw-tally";
+import type { EmitCell } from "../../app/survey/rollup-cells";
+import { scopePages } from "./report-rows";
+import { rawResponses, unitCondition, type CountScope } from "./report-scope";
+
+export { rawResponses, unitCondition, type CountScope };
 
 type Db = Kysely<Database>;
 
-export interface CountScope {
-  surveyId: number;
-  /** Responses of this unit and its whole subtree. */
-  rootUnitId: number;
-  /** Explicit unit ids instead of the subtree (reorganized units mapped onto successors). */
-  unitIds?: number[];
-  /** The scope is the whole tree (a root, as the units were): no unit filter at all. */
-  wholeTree?: boolean;
-  serviceId?: number;
-  channel?: Channel;
-  /** Whole months ("YYYY-MM"), read from roll-ups; contiguous. */
-  months: string[];
-  /** Leftover day ranges, read from raw rows. */
-  days: Array<{ from: string; to: string }>;
-  /** Raw rows received up to this instant only (an export's snapshot: count and rows agree). */
-  receivedBefore?: string;
-}
 
 export interface CountCell {
   unit_id: number;
@@ -51,12 +40,6 @@ export interface SummaryCounts {
   serviceResponses: ResponseCell[];
 }
 
-/** Whether a unit column lies in the scope (subtree, explicit list, or everything). */
-export function unitCondition(s: CountScope, column: string): Expression<SqlBool> {
-  if (s.unitIds) return s.unitIds.length ? sql<SqlBool>`${sql.ref(column)} in (${sql.join(s.unitIds)})` : sql<SqlBool>`1 = 0`;
-  if (s.wholeTree) return sql<SqlBool>`1 = 1`;
-  return sql<SqlBool>`${sql.ref(column)} in (select descendant_id from unit_closure where ancestor_id = ${s.rootUnitId})`;
-}
 
 const first = (s: CountScope) => s.months[0];
 const last = (s: CountScope) => s.months[s.months.length - 1];
@@ -164,58 +147,36 @@ async function responseRollups(db: Db, s: CountScope): Promise<{ units: Response
   return { units, services };
 }
 
-/** A scope's raw responses over a date range (`from: null`: the caller bounds it below). */
-export function rawResponses(db: Db, s: CountScope, range: { from: string | null; to: string }) {
-  let q = db
-    .selectFrom("response as p")
-    .where("p.survey_id", "=", s.surveyId)
-    .where("p.submitted_date", "<=", range.to)
-    .where(unitCondition(s, "p.unit_id"));
-  if (range.from !== null) q = q.where("p.submitted_date", ">=", range.from);
-  if (s.serviceId !== undefined) q = q.where("p.service_id", "=", s.serviceId);
-  if (s.channel) q = q.where("p.channel", "=", s.channel);
-  if (s.receivedBefore) q = q.where("p.received_at", "<=", s.receivedBefore);
-  return q;
-}
 
-const serviceKey = sql<number>`coalesce(p.service_id, 0)`;
+/** Emits the roll-up cells of one stored response (its version, its folded answers), as its insert did. */
+export type CellsOf = (versionId: number, folded: string, emit: EmitCell) => void;
 
-async function rawCounts(db: Db, s: CountScope, range: { from: string; to: string }, itemIds: string[], groups: ParticipationGroup[]) {
-  const cells: CountCell[] = !itemIds.length ? [] : await rawResponses(db, s, range)
-    .innerJoin("answer as a", "a.response_id", "p.id")
-    .select(["p.unit_id", serviceKey.as("service_id"), "a.question_id", sql<number>`cast(a.code as integer)`.as("code"), sql<number>`count(*)`.as("count")])
-    .where("a.question_id", "in", itemIds)
-    .where("a.code", ">=", 1)
-    .where("a.code", "<=", 5)
-    .groupBy(["p.unit_id", serviceKey, "a.question_id", "a.code"])
-    .execute();
-  for (const group of groups) {
-    const rows = await rawResponses(db, s, range)
-      .innerJoin("answer as a", "a.response_id", "p.id")
-      .select(["p.unit_id", serviceKey.as("service_id"), sql<number>`count(distinct p.id)`.as("count")])
-      .where("a.question_id", "in", group.items)
-      .where("a.code", ">=", 1)
-      .where("a.code", "<=", 5)
-      .groupBy(["p.unit_id", serviceKey])
-      .execute();
-    cells.push(...rows.map((r) => ({ ...r, question_id: group.key, code: 0 })));
+/** Days outside whole months: the scope's responses read once and counted like the roll-ups. */
+async function rawCounts(db: Db, s: CountScope, range: { from: string; to: string }, questionIds: string[], cellsOf: CellsOf) {
+  const tally = new RawTally(questionIds);
+  for await (const page of scopePages(db, s, range, 5000)) {
+    for (const r of page) {
+      tally.response(r.unit_id, r.service_id);
+      cellsOf(r.survey_version_id, r.answers, tally.cell);
+    }
   }
-  const responses: ResponseCell[] = await rawResponses(db, s, range)
-    .select(["p.unit_id", serviceKey.as("service_id"), sql<number>`count(*)`.as("count")])
-    .groupBy(["p.unit_id", serviceKey])
-    .execute();
-  return { cells, responses };
+  return tally.result();
 }
 
 const numeric = <T extends { count: number | string; code?: number | string }>(rows: T[]): T[] =>
   rows.map((r) => ({ ...r, count: Number(r.count), ...(r.code === undefined ? {} : { code: Number(r.code) }) }));
 
+/** push(...rows) passes every row as an argument: a province's raw cells overflow the stack. */
+function append<T>(target: T[], rows: readonly T[]): void {
+  for (const row of rows) target.push(row);
+}
+
 /**
  * Counts for a summary: answers (codes 1..5 only — missing answers never count) and
  * respondents per unit and per service, whole months from roll-ups, leftover days from
- * raw rows (same shape, so any date range is exact).
+ * raw rows counted with `rawCells` (the same cells, so any date range is exact).
  */
-export async function summaryCounts(db: Db, s: CountScope, itemIds: string[], groups: ParticipationGroup[]): Promise<SummaryCounts> {
+export async function summaryCounts(db: Db, s: CountScope, itemIds: string[], groups: ParticipationGroup[], rawCells: () => Promise<CellsOf>): Promise<SummaryCounts> {
   const out: SummaryCounts = { cells: [], responses: [], serviceCells: [], serviceResponses: [] };
   const questionIds = [...itemIds, ...groups.map((g) => g.key)];
   const none = () => Promise.resolve([] as CountCell[]);
@@ -225,17 +186,18 @@ export async function summaryCounts(db: Db, s: CountScope, itemIds: string[], gr
       questionIds.length ? serviceRollup(db, s, questionIds) : none(),
       responseRollups(db, s),
     ]);
-    out.cells.push(...cells);
-    out.serviceCells.push(...serviceCells);
-    out.responses.push(...responses.units);
-    out.serviceResponses.push(...responses.services);
+    append(out.cells, cells);
+    append(out.serviceCells, serviceCells);
+    append(out.responses, responses.units);
+    append(out.serviceResponses, responses.services);
   }
+  const cellsOf = s.days.length ? await rawCells() : null;
   for (const range of s.days) {
-    const raw = await rawCounts(db, s, range, itemIds, groups);
-    out.cells.push(...raw.cells);
-    out.serviceCells.push(...raw.cells.filter((c) => c.service_id !== 0));
-    out.responses.push(...raw.responses);
-    out.serviceResponses.push(...raw.responses.filter((r) => r.service_id !== 0));
+    const raw = await rawCounts(db, s, range, questionIds, cellsOf!);
+    append(out.cells, raw.cells);
+    append(out.serviceCells, raw.serviceCells);
+    append(out.responses, raw.responses);
+    append(out.serviceResponses, raw.serviceResponses);
   }
   return { cells: numeric(out.cells), responses: numeric(out.responses), serviceCells: numeric(out.serviceCells), serviceResponses: numeric(out.serviceResponses) };
 }

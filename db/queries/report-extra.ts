@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
-import { rawResponses, unitCondition, type CountScope } from "./report-counts";
+import { rawResponses, unitCondition, type CountScope } from "./report-scope";
 
 type Db = Kysely<Database>;
 

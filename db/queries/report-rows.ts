@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import { unfoldAnswers } from "../../app/survey/folded-answers";
 import type { Database } from "../schema";
-import { rawResponses, type CountScope } from "./report-counts";
+import { rawResponses, type CountScope } from "./report-scope";
 
 type Db = Kysely<Database>;
 
@@ -40,12 +40,27 @@ function exportPage(db: Db, s: CountScope, range: { from: string; to: string }, 
 }
 
 /**
+ * The scope's responses as stored, in pages of `size` in (submitted_date, id) order (keyset
+ * cursor over response_export_idx, which covers these columns on SQLite).
+ */
+export async function* scopePages(db: Db, s: CountScope, range: { from: string; to: string }, size = 2000) {
+  let after: Cursor = null;
+  for (;;) {
+    const cursor = after;
+    const page = await exportPage(db, s, range, cursor, size);
+    if (page.length) yield page;
+    if (page.length < size) return;
+    const last = page[page.length - 1];
+    after = { date: last.submitted_date, id: last.id };
+  }
+}
+
+/**
  * The scope's responses in pages of `size`, in (submitted_date, id) order with a keyset
  * cursor (index response_export_idx): memory stays flat, and each page is a range read.
  */
 export async function* rowPages(db: Db, s: CountScope, range: { from: string; to: string }, options: { size?: number; unfold?: boolean } = {}): AsyncGenerator<RawRow[]> {
   const size = options.size ?? 2000;
-  let after: Cursor = null;
   const [units, versions, services] = await Promise.all([
     db.selectFrom("unit").select(["id", "code"]).execute(),
     db.selectFrom("survey_version").select(["id", "version"]).execute(),
@@ -54,10 +69,7 @@ export async function* rowPages(db: Db, s: CountScope, range: { from: string; to
   const unitCode = new Map(units.map((u) => [u.id, u.code]));
   const versionNo = new Map(versions.map((v) => [v.id, Number(v.version)]));
   const serviceCode = new Map(services.map((v) => [v.id, v.code]));
-  for (;;) {
-    const cursor = after;
-    const page = await exportPage(db, s, range, cursor, size);
-    if (!page.length) return;
+  for await (const page of scopePages(db, s, range, size)) {
     yield page.map((p) => ({
       id: p.id,
       version: versionNo.get(p.survey_version_id) ?? 0,
@@ -69,8 +81,5 @@ export async function* rowPages(db: Db, s: CountScope, range: { from: string; to
       answers: options.unfold === false ? new Map() : unfoldAnswers(p.answers),
       folded: p.answers,
     }));
-    if (page.length < size) return;
-    const last = page[page.length - 1];
-    after = { date: last.submitted_date, id: last.id };
   }
 }

@@ -1,13 +1,10 @@
 import type { Kysely } from "kysely";
+import type { RollupCell } from "../../app/survey/rollup-cells";
 import type { Channel, Database, NewAnswer, NewResponse } from "../schema";
 
 type Db = Kysely<Database>;
 
-/** A roll-up cell one response adds to: an item's code (1..5) or an element's participation (code 0). */
-export interface RollupCell {
-  question_id: string;
-  code: number;
-}
+export type { RollupCell };
 
 /** Everything one insert needs, prepared outside the transaction. */
 export interface PreparedInsert {

@@ -18,6 +18,15 @@ export function getSurveyBySlug(db: Db, slug: string): Promise<Survey | undefine
 }
 
 /** A published version (the latest when `version` is omitted); drafts and retired ones are not served. */
+/** Every stored version of a survey (published or retired: old responses keep theirs), by content hash. */
+export function versionHashes(db: Db, surveyId: number) {
+  return db.selectFrom("survey_version").select(["id", "content_hash"]).where("survey_id", "=", surveyId).where("status", "!=", "draft").execute();
+}
+
+export function versionJson(db: Db, id: number) {
+  return db.selectFrom("survey_version").select(["definition", "index_model"]).where("id", "=", id).executeTakeFirstOrThrow();
+}
+
 export function getPublishedVersion(
   db: Db,
   slug: string,

@@ -1,7 +1,8 @@
 import { foldAnswers } from "../../app/survey/folded-answers";
 import type { PreparedInsert } from "../queries/responses";
 import type { Channel } from "../schema";
-import { answerRows, contentHash, rollupCells } from "../../app/server/ingest.server";
+import { answerRows, contentHash } from "../../app/server/ingest.server";
+import { rollupCells } from "../../app/survey/rollup-cells";
 import type { LoadedVersion } from "../../app/server/survey-versions.server";
 import { monthOf, vnDate } from "../../app/metrics/periods";
 import { validateAnswers } from "../../app/survey/validate-answers";

@@ -53,6 +53,12 @@ describe("QĐ 766 with imported complaints", () => {
     expect(body.counter.levels.map((l: { count: number }) => l.count)).toEqual([2, 2, 2]);
   });
 
+  it("counts the 3-level ratings of days outside whole months like the roll-ups do", async () => {
+    const r = await api(app, "/api/v1/reports/summary?survey=danh-gia-tthc&from=2026-03-05&to=2026-03-20", { token });
+    expect(r.status).toBe(200);
+    expect(r.body.counter.levels.map((l: { count: number }) => l.count)).toEqual([2, 2, 2]);
+  });
+
   it("computes QĐ 766 without complaints when none were imported, and says so", async () => {
     const first = await importDossierFile(app.t.db, csv(["unit,service,month,count", "X1,1.001612,2026-03,60", "X2,1.001193,2026-03,10"]), { actor: "test" });
     expect(first.committed).toBe(true);

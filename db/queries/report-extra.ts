@@ -19,11 +19,16 @@ const DIRECT_READ_LIMIT = 50_000;
 const SCAN_CHUNK = 1000;
 
 /**
- * The first `limit` respondents of the scope in id order, i.e. a simple random sample
- * (ids are random UUIDs), with their item answers. A scope of up to 50,000 responses is read
- * directly; a larger one by walking the primary key in chunks and keeping each chunk's
- * members of the scope, so the read follows the sample size rather than the scope
- * (docs/decisions/004-intervals.md).
+ * The order samples are drawn in: a permutation of the ids led by the UUID's random last group,
+ * so it follows no time even for UUID v7 ids (index response_sample_idx, migration 0009).
+ */
+const sampleKey = sql<string>`(substr(id, 25) || substr(id, 1, 24))`;
+
+/**
+ * The first `limit` respondents of the scope in sample order, i.e. a simple random sample,
+ * with their folded answers. A scope of up to 50,000 responses is read directly; a larger one
+ * by walking response_sample_idx in chunks and keeping each chunk's members of the scope, so
+ * the read follows the sample size rather than the scope (docs/decisions/004-intervals.md).
  */
 export async function sampleRespondents(
   db: Db,
@@ -33,10 +38,10 @@ export async function sampleRespondents(
   scopeSize: number,
 ): Promise<SampledRespondent[]> {
   if (scopeSize <= DIRECT_READ_LIMIT) {
-    return rawResponses(db, s, range).select(["p.id", "p.unit_id", "p.answers_folded"]).orderBy("p.id").limit(limit).execute();
+    return rawResponses(db, s, range).select(["p.id", "p.unit_id", "p.answers_folded"]).orderBy(sampleKey).limit(limit).execute();
   }
-  // Only the primary key is used to read, whatever the planner thinks of the other
-  // indexes: the scope is checked here, on each chunk of ids.
+  // Only response_sample_idx is used to read, whatever the planner thinks of the other
+  // indexes: the scope is checked here, on each chunk.
   const units = s.unitIds
     ? new Set(s.unitIds)
     : s.wholeTree
@@ -55,13 +60,13 @@ export async function sampleRespondents(
   for (let scanned = 0; respondents.length < limit && scanned < SAMPLE_SCAN_LIMIT; scanned += SCAN_CHUNK) {
     const rows = await db
       .selectFrom("response")
-      .select(["id", "survey_id", "unit_id", "service_id", "channel", "submitted_date", "received_at", "answers_folded"])
-      .where("id", ">", after)
-      .orderBy("id")
+      .select(["id", "survey_id", "unit_id", "service_id", "channel", "submitted_date", "received_at", "answers_folded", sampleKey.as("sample_key")])
+      .where(sampleKey, ">", after)
+      .orderBy(sampleKey)
       .limit(SCAN_CHUNK)
       .execute();
     if (!rows.length) break;
-    after = rows[rows.length - 1].id;
+    after = rows[rows.length - 1].sample_key;
     for (const r of rows) if (respondents.length < limit && inScope(r)) respondents.push({ id: r.id, unit_id: r.unit_id, answers_folded: r.answers_folded });
   }
   return respondents;

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
-import { versionCells } from "./survey-versions.server";
-import { versionDefinition } from "../../db/queries/report-extra";
 import { getServiceByCode, listServices } from "../../db/queries/services";
 import { getReportVersion } from "../../db/queries/surveys";
 import { targetsOfSurvey } from "../../db/queries/targets";
@@ -11,9 +9,10 @@ import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED } from "~/metrics/bootstrap";
 import { isCalendarDate, splitPeriod } from "~/metrics/periods";
 import { summarize, type RankedRow, type SummaryFigures } from "~/metrics/summary";
 import { meetsTarget, mostSpecificTarget, targetFor, type ChosenTarget } from "~/metrics/targets";
-import type { IndexModel, SurveyDefinition } from "~/survey/types";
+import type { IndexModel } from "~/survey/types";
 import { ApiError, zodFields } from "./api-error.server";
 import { REPORT_ROLES, hasRole, type Principal, type RolePrincipal } from "./principal.server";
+import { parsedVersion, versionCells } from "./survey-versions.server";
 import { counterFigures, type CounterFigures } from "./report-counter.server";
 import { intervalsFor, readSample, sampleByChild } from "./report-intervals.server";
 import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./report-scope.server";
@@ -118,13 +117,17 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
   };
   const figures = summarize(input);
   const n = figures.n;
-  const sample = options.intervals === false ? { all: [], byUnit: new Map() } : await readSample(db, scope, { from: query.from, to: query.to }, model, n);
+  const range = { from: query.from, to: query.to };
+  // Independent reads: on PostgreSQL they run on two pooled connections at once.
+  const [sample, counter] = await Promise.all([
+    options.intervals === false ? { all: [], byUnit: new Map() } : readSample(db, scope, range, model, n),
+    options.counter === false ? null : parsedVersion(db, version.id, version.content_hash).then((v) => counterFigures(db, scope, range, v.definition, n)),
+  ]);
   const ci = intervalsFor(model, sample.all, n, {
     index: figures.index,
     elements: new Map(figures.elements.map((e) => [e.id, e.index])),
     aspects: new Map(figures.aspects.map((a) => [a.id, a.index])),
   });
-  const counter = options.counter === false ? null : await counterFigures(db, scope, { from: query.from, to: query.to }, JSON.parse(await versionDefinition(db, version.id)) as SurveyDefinition, n);
   const year = Number(query.to.slice(0, 4));
   const chosen = mostSpecificTarget(targets, year, [
     ...(service ? [{ scope: "service" as const, key: service.code }] : []),

@@ -27,6 +27,11 @@ function remember(hash: string, json: { definition: string; index_model: string 
   return cached;
 }
 
+/** A stored version's definition and index model, parsed once per content. */
+export async function parsedVersion(db: Db, id: number, contentHash: string) {
+  return parsed.get(contentHash) ?? remember(contentHash, await versionJson(db, id));
+}
+
 /**
  * The roll-up cells of a stored response of the survey, from its own version's definition
  * (for counting raw rows exactly as their inserts added to the roll-ups).
@@ -34,7 +39,7 @@ function remember(hash: string, json: { definition: string; index_model: string 
 export async function versionCells(db: Db, surveyId: number): Promise<CellsOf> {
   const visitors = new Map<number, CellVisitor>();
   for (const v of await versionHashes(db, surveyId)) {
-    const { definition, indexModel } = parsed.get(v.content_hash) ?? remember(v.content_hash, await versionJson(db, v.id));
+    const { definition, indexModel } = await parsedVersion(db, v.id, v.content_hash);
     visitors.set(v.id, cellVisitor(definition, indexModel));
   }
   return (versionId, folded, emit) => {

@@ -129,7 +129,7 @@ export function getReportVersion(db: Db, slug: string) {
   return db
     .selectFrom("survey_version as v")
     .innerJoin("survey as s", "s.id", "v.survey_id")
-    .select(["v.id", "v.survey_id", "v.version", "v.index_model", "s.slug", "s.title_vi", "s.title_en"])
+    .select(["v.id", "v.survey_id", "v.version", "v.index_model", "v.content_hash", "s.slug", "s.title_vi", "s.title_en"])
     .where("s.slug", "=", slug)
     .where("v.status", "in", ["published", "retired"])
     .orderBy("v.version", "desc")

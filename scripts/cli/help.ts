@@ -25,6 +25,8 @@ Lệnh (commands):
                                    Tạo kiosk: in một lần đường dẫn cài đặt (7 ngày) và mã thiết bị
                                    (create a kiosk: prints the setup URL and the device token once)
   backup FILE                      Sao lưu trực tuyến cơ sở dữ liệu (consistent online backup)
+  maintain                         Bảo trì bảng tổng hợp sau khi nạp nhiều phiếu; PostgreSQL: khóa bảng
+                                   trong lúc chạy (compact roll-up tables after bulk loads)
   help                             Hướng dẫn này (this help)
 
 Vai trò (roles): admin, analyst, designer, unit-manager (unit-manager cần --unit).

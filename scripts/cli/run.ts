@@ -5,12 +5,14 @@ import { createToken } from "./create-token";
 import { createUser } from "./create-user";
 import { help } from "./help";
 import { importServices, importUnits } from "./import";
+import { maintain } from "./maintain";
 import { migrate } from "./migrate";
 import { publish } from "./publish";
 import { seedDemoCommand } from "./seed-demo";
 
 export const COMMANDS: Record<string, Command> = {
   migrate,
+  maintain,
   "seed-demo": seedDemoCommand,
   "import-units": importUnits,
   "import-services": importServices,

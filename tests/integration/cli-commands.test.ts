@@ -74,6 +74,16 @@ describe(`cli commands [${dialect()}]`, () => {
     expect((await cli(["migrate"])).out).toContain("up to date");
   });
 
+  it("maintain compacts the roll-up tables, changes no count, and audits", async () => {
+    const counts = () => t.db.selectFrom("rollup_unit_answer").selectAll().execute().then((rows) => rows.map((r) => JSON.stringify(r)).sort());
+    const before = await counts();
+    const run = await cli(["maintain"]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`roll-up tables maintained, ${dialect()}`);
+    expect(await counts()).toEqual(before);
+    expect(await audit("db.maintain")).toHaveLength(1);
+  });
+
   it("create-user stores an argon2id hash, reads the password from stdin and audits", async () => {
     const run = await cli(["create-user", "--username", "quantri", "--password-stdin", "--role", "admin"], { stdin: "mật-khẩu-đủ-dài-2026\n" });
     expect(run.code).toBe(0);

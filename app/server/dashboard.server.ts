@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { monthlyCells, versionDefinition } from "../../db/queries/report-extra";
+import { monthlyCells } from "../../db/queries/report-extra";
 import { listPublished } from "../../db/queries/surveys";
 import { listServices } from "../../db/queries/services";
 import type { Channel } from "../../db/schema";
@@ -11,6 +11,7 @@ import type { SurveyDefinition } from "~/survey/types";
 import { buildSummary, resolveReport, type Summary } from "./report.server";
 import type { AppServices } from "./services.server";
 import type { SessionUser } from "./session.server";
+import { parsedVersion } from "./survey-versions.server";
 
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).max(64).optional());
 const paramsSchema = z.object({
@@ -72,7 +73,7 @@ export async function loadDashboard(services: AppServices, user: SessionUser, pa
   const query = toQuery(filters, range);
   const summary = await toPage(() => buildSummary(db, query, access, { unitIntervals: true }));
   const report = await resolveReport(db, query, access);
-  const definition = JSON.parse(await versionDefinition(db, report.version.id)) as SurveyDefinition;
+  const { definition } = await parsedVersion(db, report.version.id, report.version.content_hash);
   const before = parts.previous ? await buildSummary(db, toQuery(filters, previous), access, { intervals: false, counter: false }) : null;
   const prevUnits = new Map(before?.units.map((u) => [u.code, u.index]));
   const prevServices = new Map(before?.services.map((s) => [s.code, s.index]));

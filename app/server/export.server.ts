@@ -1,12 +1,11 @@
 import { Readable } from "node:stream";
-import { versionDefinition } from "../../db/queries/report-extra";
 import { countRows, rowPages, type RawRow } from "../../db/queries/report-rows";
 import type { Db } from "../../db/index";
 import { FIXED_COLUMNS, codebookRows, csvField, exportColumns, type ExportColumn } from "~/survey/codebook";
 import { PAIR_SEPARATOR, TEXT_MARK, VALUE_SEPARATOR } from "~/survey/folded-answers";
-import type { SurveyDefinition } from "~/survey/types";
 import { resolveReport, type SummaryQuery } from "./report.server";
 import type { ReportAccess } from "./report-scope.server";
+import { parsedVersion } from "./survey-versions.server";
 
 const BOM = "\uFEFF";
 const TEXT_CODE = TEXT_MARK.charCodeAt(0);
@@ -15,7 +14,7 @@ const CSV_HEADERS = { "content-type": "text/csv; charset=utf-8", "cache-control"
 export async function exportSource(db: Db, query: SummaryQuery, access: ReportAccess) {
   const report = await resolveReport(db, query, access);
   report.scope.receivedBefore = new Date().toISOString();
-  const definition = JSON.parse(await versionDefinition(db, report.version.id)) as SurveyDefinition;
+  const { definition } = await parsedVersion(db, report.version.id, report.version.content_hash);
   const range = { from: query.from, to: query.to };
   return { ...report, definition, columns: exportColumns(definition), range, expected: await countRows(db, report.scope, range) };
 }

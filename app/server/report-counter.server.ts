@@ -1,10 +1,10 @@
 import type { Db } from "../../db/index";
 import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
-import { versionCells } from "./survey-versions.server";
 import { dossierCounts, scoreHistogram } from "../../db/queries/report-extra";
 import { dossierScore, qd766Ratio, ratingShares, sampleCoverage, smileyShares, OVERALL_LEVELS } from "~/metrics/dossier";
 import { monthOf } from "~/metrics/periods";
 import type { SurveyDefinition } from "~/survey/types";
+import { versionCells } from "./survey-versions.server";
 
 /** The 3-level overall rating and the 9 point indicators of the per-dossier form (danh-gia-tthc). */
 const OVERALL_QUESTION = "muc-do-hai-long";

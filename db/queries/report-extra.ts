@@ -11,7 +11,7 @@ export interface SampledRespondent {
   answers_folded: string;
 }
 
-/** Response ids are scanned in primary-key order at most this far when looking for a sample. */
+/** Responses are scanned in sample order at most this far when looking for a sample. */
 const SAMPLE_SCAN_LIMIT = 200_000;
 /** Up to this many responses a scope is read directly (index scan and sort cost ∝ scope). */
 const DIRECT_READ_LIMIT = 50_000;
@@ -91,12 +91,6 @@ export async function dossierCounts(db: Db, s: CountScope, fromMonth: string, to
   if (s.serviceId !== undefined) q = q.where("d.service_id", "=", s.serviceId);
   const rows = await q.groupBy("d.unit_id").execute();
   return rows.map((r) => ({ unit_id: r.unit_id, count: Number(r.count), complaints: r.complaints === null ? null : Number(r.complaints), reported: Number(r.reported) }));
-}
-
-/** The definition (JSON) of a survey version: labels and option ids for reports and exports. */
-export async function versionDefinition(db: Db, versionId: number): Promise<string> {
-  const row = await db.selectFrom("survey_version").select("definition").where("id", "=", versionId).executeTakeFirstOrThrow();
-  return row.definition;
 }
 
 /** Per-dossier totals: how many responses scored each total over `indicators` (all answered). */

@@ -21,6 +21,8 @@ import viPrefs from "../../public/locales/vi/prefs.json";
 import enPrefs from "../../public/locales/en/prefs.json";
 import viReports from "../../public/locales/vi/reports.json";
 import enReports from "../../public/locales/en/reports.json";
+import viRounds from "../../public/locales/vi/rounds.json";
+import enRounds from "../../public/locales/en/rounds.json";
 import viResponses from "../../public/locales/vi/responses.json";
 import enResponses from "../../public/locales/en/responses.json";
 import viUsers from "../../public/locales/vi/users.json";
@@ -42,6 +44,7 @@ const areas: Array<[Record<string, unknown>, Record<string, unknown>]> = [
   [viPrefs, enPrefs],
   [viReports, enReports],
   [viResponses, enResponses],
+  [viRounds, enRounds],
   [viUsers, enUsers],
 ];
 

@@ -32,6 +32,18 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/api.v1.kiosk.config": "public",
   "routes/api.v1.kiosks.$id.next": "public",
   "routes/api.v1.invitations": "public",
+  // Survey rounds (issue 11): the API checks roles and subtrees per request.
+  "routes/api.v1.rounds": "public",
+  "routes/api.v1.rounds.$id": "public",
+  "routes/api.v1.rounds.$id.frame": "public",
+  "routes/api.v1.rounds.$id.draw": "public",
+  "routes/api.v1.rounds.$id.close": "public",
+  "routes/api.v1.rounds.$id.progress": "public",
+  "routes/api.v1.rounds.$id.email": "public",
+  "routes/api.v1.rounds.$id.undeliverable": "public",
+  "routes/api.v1.rounds.$id.sample[.]csv": "public",
+  "routes/api.v1.rounds.$id.letters[.]pdf": "public",
+  "routes/api.v1.rounds.$id.sms[.]csv": "public",
   // Kiosk devices authenticate with their device token, not a session.
   "routes/kiosk._index": "public",
   "routes/kiosk.setup.$code": "public",

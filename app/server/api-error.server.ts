@@ -61,6 +61,16 @@ export const BODY_LIMIT = 64 * 1024;
 
 /** Reads a JSON body of at most `limit` bytes without buffering more than that. */
 export async function readJsonBody(request: Request, limit = BODY_LIMIT): Promise<unknown> {
+  const text = Buffer.from(await readBodyBytes(request, limit)).toString("utf8");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid", "errors.badJson");
+  }
+}
+
+/** Reads a body of at most `limit` bytes (413 beyond) without buffering more than that. */
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new ApiError("too_large", "errors.tooLarge");
   const reader = request.body?.getReader();
@@ -78,10 +88,5 @@ export async function readJsonBody(request: Request, limit = BODY_LIMIT): Promis
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError("invalid", "errors.badJson");
-  }
+  return new Uint8Array(Buffer.concat(chunks));
 }

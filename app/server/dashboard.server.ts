@@ -18,7 +18,7 @@ const paramsSchema = z.object({
   survey: optional,
   unit: optional,
   service: optional,
-  channel: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["kiosk", "online", "paper"]).optional()),
+  channel: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["kiosk", "online", "paper", "phone"]).optional()),
   mapping: z.enum(["as-was", "current"]).default("as-was"),
   period: z.enum(["month", "quarter", "half", "year", "custom"]).default("year"),
   year: z.coerce.number().int().min(2000).max(2100).optional(),

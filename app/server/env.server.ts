@@ -20,6 +20,10 @@ const envSchema = z.object({
   SECRET_KEY_FILE: z.string().default("./data/secret.key"),
   /** Absolute base URL printed in setup links and QR codes (e.g. https://hailong.example.gov.vn). */
   PUBLIC_URL: z.url().optional(),
+  /** SMTP server for survey-round e-mail, e.g. smtp://user:pass@mail.example.gov.vn:587 (none: no e-mail). */
+  SMTP_URL: z.url().optional(),
+  /** Sender of survey-round e-mail. */
+  SMTP_FROM: z.string().min(3).default("Hài Lòng <khao-sat@localhost>"),
   /** Trust X-Forwarded-For from a reverse proxy for per-address rate limits. */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Publish the shipped questionnaires and seed demo data on the first start. */

@@ -1,4 +1,5 @@
 import { markInvitationUsed } from "../../db/queries/invitations";
+import { sampleOfInvitation } from "../../db/queries/rounds";
 import type { AppLocale } from "~/i18n/config";
 import type { AnswerSet } from "~/survey/types";
 import type { FieldError } from "~/survey/validate-answers";
@@ -58,7 +59,12 @@ export async function sendForm(
     throw new FormNotice("invalid", binding.path);
   }
   // The invitation holds the dossier only as its keyed hash: bind the response to it.
-  if (binding.invitation) prepared.response.dossier_hash = binding.invitation.dossierHash;
+  if (binding.invitation) {
+    prepared.response.dossier_hash = binding.invitation.dossierHash;
+    // A survey round's letter link: the response joins the round with its insert.
+    const sample = await sampleOfInvitation(services.db, binding.invitation.id);
+    if (sample) prepared.roundSampleId = sample.id;
+  }
   const outcome = await services.committer.submit(prepared);
   if (outcome.status === "conflict" && outcome.reason === "dossier") throw new FormNotice("dossierRated");
   // "changed": this client id is already stored with other answers (an edited resend);

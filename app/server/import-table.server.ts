@@ -47,15 +47,20 @@ export function detectKind(bytes: Uint8Array): FileKind {
  * Reads CSV or XLSX bytes and maps the header onto `columns` (all required, any order, any
  * case) and `optional` columns (a missing one reads as "" in every row).
  */
-export async function readImportTable(bytes: Uint8Array, columns: readonly string[], optional: readonly string[] = []): Promise<TableResult> {
-  if (bytes.length > MAX_IMPORT_BYTES) return fail("fileTooLarge", { max: MAX_IMPORT_BYTES / 1024 / 1024 });
+export async function readImportTable(
+  bytes: Uint8Array,
+  columns: readonly string[],
+  optional: readonly string[] = [],
+  limits: { bytes: number; rows: number } = { bytes: MAX_IMPORT_BYTES, rows: MAX_IMPORT_ROWS },
+): Promise<TableResult> {
+  if (bytes.length > limits.bytes) return fail("fileTooLarge", { max: limits.bytes / 1024 / 1024 });
   if (bytes.length === 0) return fail("fileEmpty");
   const kind = detectKind(bytes);
   if (kind === "xls") return fail("xlsLegacy");
   if (kind === "binary") return fail("notText");
   const raw = kind === "xlsx" ? await readXlsx(bytes) : readCsvBytes(bytes, [...columns, ...optional]);
   if ("error" in raw) return { ok: false, error: raw.error };
-  return mapColumns(raw.rows, columns, optional);
+  return mapColumns(raw.rows, columns, optional, limits.rows);
 }
 
 function fail(key: ImportIssue["key"], params?: ImportIssue["params"]): TableResult {
@@ -141,7 +146,7 @@ async function readXlsx(bytes: Uint8Array): Promise<{ rows: RawRow[] } | { error
 
 const isBlank = (r: RawRow) => r.cells.every((c) => typeof c === "string" && c.trim() === "");
 
-function mapColumns(raw: RawRow[], required: readonly string[], optional: readonly string[]): TableResult {
+function mapColumns(raw: RawRow[], required: readonly string[], optional: readonly string[], maxRows: number): TableResult {
   const columns = [...required, ...optional];
   const nonBlank = raw.filter((r) => !isBlank(r));
   const header = nonBlank[0];
@@ -172,6 +177,6 @@ function mapColumns(raw: RawRow[], required: readonly string[], optional: readon
     return { row: r.row, values, issues };
   });
   if (!rows.length) return fail("noRows");
-  if (rows.length > MAX_IMPORT_ROWS) return fail("tooManyRows", { max: MAX_IMPORT_ROWS });
+  if (rows.length > maxRows) return fail("tooManyRows", { max: maxRows });
   return { ok: true, rows };
 }

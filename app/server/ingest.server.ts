@@ -19,7 +19,7 @@ export const submissionSchema = z.strictObject({
   version: z.number().int().positive().optional(),
   unit: z.string().trim().min(1).max(64),
   service: z.string().trim().min(1).max(64).nullish(),
-  channel: z.enum(["kiosk", "online", "paper"]),
+  channel: z.enum(["kiosk", "online", "paper", "phone"]),
   dossier: z.string().trim().min(1).max(100).nullish(),
   locale: z.enum(["vi", "en"]).default("vi"),
   startedAt: isoInstant.nullish(),
@@ -74,7 +74,8 @@ export async function prepareSubmission(
   const s = parsed.data;
 
   if (s.channel === "kiosk" && principal.kind !== "kiosk") throw new ApiError("unauthorized", "errors.kioskTokenRequired");
-  if (s.channel === "paper") {
+  // Paper and phone answers are typed in by officials: never anonymous.
+  if (s.channel === "paper" || s.channel === "phone") {
     if (principal.kind !== "token" && principal.kind !== "user") throw new ApiError("unauthorized", "errors.apiTokenRequired");
     if (!hasRole(principal, PAPER_ROLES)) throw new ApiError("forbidden", "errors.forbidden");
   }

@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { closeBindings, getKiosk, insertBinding, pendingBinding } from "../../db/queries/kiosks";
 import { getServiceByCode, unitOffersService } from "../../db/queries/services";
@@ -6,6 +5,7 @@ import { isInSubtree } from "../../db/queries/units";
 import { ApiError, zodFields } from "./api-error.server";
 import type { KioskConfigView } from "~/kiosk/types";
 import type { FieldError } from "~/survey/validate-answers";
+import { createSealer } from "./secrets.server";
 import type { AppServices } from "./services.server";
 
 // A pending binding must give the kiosk the dossier code itself (it is sent as `dossier`
@@ -14,26 +14,13 @@ import type { AppServices } from "./services.server";
 
 export const BINDING_DEFAULT_MINUTES = 15;
 
-function sealKey(services: AppServices): Buffer {
-  return Buffer.from(services.hasher.hash("token", "\u0000kiosk-binding-seal-key"), "base64url");
-}
-
 export function sealDossier(services: AppServices, dossier: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", sealKey(services), iv);
-  const body = Buffer.concat([cipher.update(dossier, "utf8"), cipher.final()]);
-  return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+  return createSealer(services.hasher, "kiosk-binding").seal(dossier);
 }
 
+/** null under another SECRET_KEY: the binding is simply not offered. */
 export function unsealDossier(services: AppServices, sealed: string): string | null {
-  try {
-    const [iv, tag, body] = sealed.split(".").map((p) => Buffer.from(p, "base64url"));
-    const decipher = createDecipheriv("aes-256-gcm", sealKey(services), iv);
-    decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
-  } catch {
-    return null; // another SECRET_KEY: the binding is simply not offered
-  }
+  return createSealer(services.hasher, "kiosk-binding").unseal(sealed);
 }
 
 export const bindingSchema = z.strictObject({

@@ -28,7 +28,7 @@ export const summaryQuerySchema = z
     to: date,
     unit: z.string().min(1).max(64).optional(),
     service: z.string().min(1).max(64).optional(),
-    channel: z.enum(["kiosk", "online", "paper"]).optional(),
+    channel: z.enum(["kiosk", "online", "paper", "phone"]).optional(),
     mapping: z.enum(["as-was", "current"]).default("as-was"),
     /** `units`: a 95% interval for each unit row too (costs one small bootstrap per unit). */
     intervals: z.enum(["units"]).optional(),

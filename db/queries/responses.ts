@@ -12,6 +12,8 @@ export interface PreparedInsert {
   answers: NewAnswer[];
   month: string;
   cells: RollupCell[];
+  /** A survey round's drawn dossier this response answers (its code or its invitation). */
+  roundSampleId?: number;
 }
 
 export function findResponses(db: Db, ids: string[]) {
@@ -48,6 +50,16 @@ export async function insertResponses(db: Db, items: PreparedInsert[]): Promise<
   }
 
   await applyRollups(db, items, 1);
+  // Joined to its round in the same transaction: a response is never counted without its round.
+  for (const item of items) {
+    if (item.roundSampleId === undefined) continue;
+    await db
+      .updateTable("round_sample")
+      .set({ response_id: item.response.id, responded_at: item.response.received_at, channel: item.response.channel })
+      .where("id", "=", item.roundSampleId)
+      .where("response_id", "is", null)
+      .execute();
+  }
 }
 
 /** What a response contributes to the roll-ups. */

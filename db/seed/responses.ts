@@ -19,6 +19,7 @@ const SURVEY_MIX: Record<Channel, Record<string, number>> = {
   kiosk: { nhanh: 0.45, "sipas-2017": 0.4, "danh-gia-tthc": 0.15 },
   online: { "sipas-2017": 0.85, "danh-gia-tthc": 0.15 },
   paper: { "sipas-2017": 1 },
+  phone: { "sipas-2017": 1 },
 };
 
 /** Seconds a respondent spends on a form. */

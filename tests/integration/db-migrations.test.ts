@@ -13,6 +13,19 @@ type ColumnList = { [T in keyof Database]: Record<keyof Database[T] & string, tr
 const COLUMNS: ColumnList = {
   unit: { id: true, code: true, name: true, level: true, parent_id: true, valid_from: true, valid_to: true, successor_id: true, created_at: true },
   unit_closure: { ancestor_id: true, descendant_id: true, depth: true },
+  survey_round: {
+    id: true, name: true, survey_id: true, survey_version_id: true, unit_id: true, date_from: true, date_to: true, margin: true,
+    overdraw: true, seed: true, status: true, frame_rows: true, created_by: true, created_at: true, drawn_at: true, closed_at: true,
+  },
+  round_dossier: {
+    id: true, round_id: true, row_no: true, unit_id: true, service_id: true, completed_date: true, dossier_hash: true,
+    dossier_sealed: true, phone_hash: true, contact_sealed: true,
+  },
+  round_sample: {
+    id: true, round_id: true, dossier_id: true, unit_id: true, draw_order: true, code_hash: true, code_sealed: true,
+    token_sealed: true, invitation_id: true, invited_at: true, reminded_at: true, undeliverable_at: true, response_id: true,
+    responded_at: true, channel: true,
+  },
   service: { id: true, code: true, name: true, field: true, level: true, created_at: true },
   unit_service: { unit_id: true, service_id: true },
   survey: { id: true, slug: true, title_vi: true, title_en: true, created_at: true },

@@ -9,7 +9,7 @@ export const PERIOD_KEYS = {
   custom: "reports.period.custom",
 } as const;
 
-export const CHANNEL_KEYS = { kiosk: "reports.channel.kiosk", online: "reports.channel.online", paper: "reports.channel.paper" } as const;
+export const CHANNEL_KEYS = { kiosk: "reports.channel.kiosk", online: "reports.channel.online", paper: "reports.channel.paper", phone: "reports.channel.phone" } as const;
 
 interface FilterData {
   filters: { survey: string; unit?: string; service?: string; channel?: string; mapping: string; period: keyof typeof PERIOD_KEYS; year: number; part?: number; from?: string; to?: string };

@@ -66,6 +66,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/quan-tri.nhat-ky": ["admin"],
   "routes/quan-tri.phan-hoi": ["admin"],
   "routes/quan-tri.gop-y": ["admin", "analyst", "unit-manager"],
+  "routes/quan-tri.dot-khao-sat._index": ["admin", "unit-manager"],
+  "routes/quan-tri.dot-khao-sat.$id": ["admin", "unit-manager"],
   // Reports and exports.
   "routes/api.v1.reports.export[.]xlsx": "public",
   "routes/api.v1.reports.export[.]csv": "public",
@@ -86,4 +88,6 @@ export const ACTION_ACCESS: Record<string, readonly Role[]> = {
   "routes/quan-tri.don-vi._index": ["admin"],
   "routes/quan-tri.thu-tuc._index": ["admin"],
   "routes/quan-tri.gop-y": ["admin", "unit-manager"],
+  "routes/quan-tri.dot-khao-sat._index": ["admin"],
+  "routes/quan-tri.dot-khao-sat.$id": ["admin"],
 };

@@ -102,8 +102,11 @@ function questionnaire(doc: Doc, def: SurveyDefinition, s: SampleLine, t: Return
   }
 }
 
-/** Streams the letters; marks each drawn dossier invited once its letter is written. */
-export async function lettersPdf(services: AppServices, round: RoundRow, base: string, now = new Date()): Promise<ReadableStream<Uint8Array>> {
+/**
+ * Streams the letters; marks each drawn dossier invited once its letter is written. `limit`
+ * stops after that many letters (a benchmark's batch).
+ */
+export async function lettersPdf(services: AppServices, round: RoundRow, base: string, now = new Date(), limit = Infinity): Promise<ReadableStream<Uint8Array>> {
   assertOpen(round);
   await startFieldwork(services.db, round);
   const versionRow = await services.db.selectFrom("survey_version").select(["id", "content_hash"]).where("id", "=", round.survey_version_id).executeTakeFirstOrThrow();
@@ -121,6 +124,7 @@ export async function lettersPdf(services: AppServices, round: RoundRow, base: s
   let pageOfSample: SampleLine[] = [];
   let index = 0;
   let done = false;
+  let written = 0;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       // One letter per pull: the reader's pace sets ours, so memory stays flat.
@@ -131,8 +135,8 @@ export async function lettersPdf(services: AppServices, round: RoundRow, base: s
           if (ended) controller.close();
           return;
         }
-        if (index >= pageOfSample.length) {
-          const next = await lines.next();
+        if (index >= pageOfSample.length || written >= limit) {
+          const next = written >= limit ? await lines.return(undefined) : await lines.next();
           if (next.done) {
             done = true;
             doc.end();
@@ -144,6 +148,7 @@ export async function lettersPdf(services: AppServices, round: RoundRow, base: s
           if (!pageOfSample.length) continue;
         }
         const s = pageOfSample[index++];
+        written += 1;
         doc.addPage();
         letterPage(doc, round, s, t);
         questionnaire(doc, definition, s, t);

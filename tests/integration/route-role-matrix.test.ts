@@ -5,7 +5,7 @@ import { ACTION_ACCESS, ROUTE_ACCESS, type Access } from "../../app/server/acces
 import { REPORT_ROLES } from "../../app/server/principal.server";
 import type { Role } from "../../db/schema";
 import { addUser, getPage, postForm, signIn, type Session } from "../support/console";
-import { createKiosk, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
+import { api, createKiosk, createToken, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
 
 // Every route of the built app × every kind of caller, driven by ROUTE_ACCESS: a route added
 // later is walked automatically. GET checks the loader, POST (with a valid CSRF token and an
@@ -21,6 +21,7 @@ interface Sample {
   scopedToA?: boolean;
 }
 interface Ctx {
+  roundId: number;
   kioskId: number;
   designerId: number;
   draftId: number;
@@ -41,6 +42,13 @@ const SAMPLES: Record<string, (c: Ctx) => Sample> = {
   "routes/kiosk.setup.$code": () => ({ params: { code: "hls_khong-ton-tai" } }),
   "routes/api.v1.kiosks.$id.next": (c) => ({ params: { id: String(c.kioskId) } }),
   "routes/quan-tri.may-danh-gia.$id.quay": (c) => ({ params: { id: String(c.kioskId) }, scopedToA: true }),
+  "routes/quan-tri.dot-khao-sat.$id": (c) => ({ params: { id: String(c.roundId) }, scopedToA: true }),
+  ...Object.fromEntries(
+    ["", ".frame", ".draw", ".close", ".progress", ".email", ".undeliverable", ".sample[.]csv", ".letters[.]pdf", ".sms[.]csv"].map((s) => [
+      `routes/api.v1.rounds.$id${s}`,
+      (c: Ctx) => ({ params: { id: String(c.roundId) }, scopedToA: true }),
+    ]),
+  ),
 };
 
 /** API routes are "public" in the policy and check roles per request (API.md): the roles they admit. */
@@ -51,13 +59,22 @@ const API_ROLES: Record<string, readonly Role[]> = {
   "routes/api.v1.reports.export-codebook[.]csv": REPORT_ROLES,
 };
 
+/** Survey rounds: unit managers read their subtree's rounds, administrators change them. */
+const ROUND_READ: readonly Role[] = ["admin", "unit-manager"];
+for (const s of ["", ".$id", ".$id.progress", ".$id.sample[.]csv"]) API_ROLES[`routes/api.v1.rounds${s}`] = ROUND_READ;
+for (const s of [".$id.letters[.]pdf", ".$id.sms[.]csv"]) API_ROLES[`routes/api.v1.rounds${s}`] = ["admin"];
+/** Where an API route's action admits other roles than its loader (POST-only routes: their GET is a plain 404). */
+const API_ACTION_ROLES: Record<string, readonly Role[]> = Object.fromEntries(
+  ["", ".$id.frame", ".$id.draw", ".$id.close", ".$id.email", ".$id.undeliverable"].map((s) => [`routes/api.v1.rounds${s}`, ["admin"]]),
+);
+
 /** Device APIs: only a kiosk token opens them; every other caller is unauthenticated (401). */
 const KIOSK_ONLY = new Set(["routes/api.v1.kiosk.config"]);
 
 let app: TestApp;
 let routes: Array<{ id: string; path: string; hasAction: boolean }>;
 const sessions = new Map<Caller, Session>();
-const ctx: Ctx = { kioskId: 0, designerId: 0, draftId: 0, versionId: 0 };
+const ctx: Ctx = { roundId: 0, kioskId: 0, designerId: 0, draftId: 0, versionId: 0 };
 
 function fullPath(build: { routes: Record<string, { parentId?: string; path?: string }> }, id: string): string {
   const parts: string[] = [];
@@ -78,6 +95,8 @@ beforeAll(async () => {
   ctx.kioskId = (await app.t.db.selectFrom("kiosk").select("id").orderBy("id", "desc").executeTakeFirstOrThrow()).id;
   const version = await app.t.db.selectFrom("survey_version").select("id").orderBy("id").executeTakeFirstOrThrow();
   ctx.versionId = version.id;
+  const round = await api(app, "/api/v1/rounds", { method: "POST", token: await createToken(app, "admin", null), json: { name: "Đợt thử", survey: "sipas-2017", unit: "X1", from: "2026-01-01", to: "2026-12-31" } });
+  ctx.roundId = round.body.id;
   const build = await import(pathToFileURL(path.resolve("build/index.js")).href);
   routes = Object.keys(build.routes)
     .filter((id) => id !== "root")
@@ -104,7 +123,7 @@ const matches = (want: Outcome, got: string) => got === want || (got === "not fo
 
 function expected(route: string, caller: Caller, scopedToA: boolean, method: "GET" | "POST"): Outcome {
   if (KIOSK_ONLY.has(route)) return "login";
-  const access: Access = route in API_ROLES ? API_ROLES[route] : method === "POST" && route in ACTION_ACCESS ? ACTION_ACCESS[route] : ROUTE_ACCESS[route];
+  const access: Access = method === "POST" && route in API_ACTION_ROLES ? API_ACTION_ROLES[route] : route in API_ROLES ? API_ROLES[route] : method === "POST" && route in ACTION_ACCESS ? ACTION_ACCESS[route] : ROUTE_ACCESS[route];
   if (access === "public") return "allowed";
   if (caller === "anonymous") return "login";
   if (!access.includes(ROLE_OF[caller])) return "forbidden";

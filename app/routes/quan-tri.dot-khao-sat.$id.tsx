@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Csrf } from "~/components/console/field";
 import { ROUND_STATUS_KEYS } from "~/components/console/round-status";
@@ -41,11 +42,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const locale = await pageLocale(request);
   const actor = actorOf(principal);
   switch (String(form.get("op") ?? "")) {
-    case "frame":
-      return consoleOp(locale, async () => {
+    case "frame": {
+      const out = await consoleOp(locale, async () => {
         const r = await importFrame(context.services, round, file?.bytes ?? new Uint8Array(), actor, locale);
         return { kind: "frame" as const, ...r.body, ok: r.ok };
       });
+      // A rejected list stores nothing: the page says why, with the status of a refused form.
+      return out.data.result && !out.data.result.ok ? data(out.data, { status: 400 }) : out;
+    }
     case "draw":
       return consoleOp(locale, async () => ({ kind: "draw" as const, ...(await drawRound(context.services, round, actor)) }));
     case "email":

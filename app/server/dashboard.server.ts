@@ -135,7 +135,7 @@ async function subtreeUnits(services: AppServices, user: SessionUser) {
 }
 
 /** Element, aspect and item titles in the page's language. */
-function titlesOf(def: SurveyDefinition, locale: AppLocale): Record<string, string> {
+export function titlesOf(def: SurveyDefinition, locale: AppLocale): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of def.index?.aspects ?? []) out[a.id] = a.title[locale];
   for (const s of def.sections) {

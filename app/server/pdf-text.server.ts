@@ -33,7 +33,7 @@ function measure(doc: PDFKit.PDFDocument, run: FontRun, size: number, style: Fon
 /** Words of a paragraph with their widths; a word longer than the line is cut by characters. */
 function words(doc: PDFKit.PDFDocument, text: string, size: number, style: FontStyle): Word[] {
   return text
-    .split(/\s+/)
+    .split(/[ \t\r]+/) // not at no-break spaces: "Số:      /BC-SNV" keeps its blank
     .filter(Boolean)
     .map((w) => {
       const runs = fontRuns(w);

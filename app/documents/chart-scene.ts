@@ -82,6 +82,8 @@ export function barScene(points: ChartPoint[], target: number | null, fmt: (v: n
     items.push({ kind: "line", x1: x(v), y1: 10, x2: x(v), y2: height - 18, stroke: GRID, width: 0.5 });
     items.push({ kind: "text", x: x(v), y: height - 6, text: fmt(v), size: 8, anchor: "middle" });
   }
+  // The target line goes under the bars and their values, never across a printed number.
+  if (target !== null) items.push({ kind: "line", x1: x(target), y1: 10, x2: x(target), y2: height - 18, stroke: TARGET, width: 1, dash: 4 });
   points.forEach((p, i) => {
     const top = 14 + rowH * i;
     const label = p.label.length > 32 ? `${p.label.slice(0, 31)}…` : p.label;
@@ -90,7 +92,6 @@ export function barScene(points: ChartPoint[], target: number | null, fmt: (v: n
     items.push({ kind: "rect", x: labelW, y: top, w: x(p.value) - labelW, h: rowH - 8, fill: BAR });
     items.push({ kind: "text", x: x(p.value) + 4, y: top + 11, text: value(p.value), size: 8, anchor: "start", bold: true });
   });
-  if (target !== null) items.push({ kind: "line", x1: x(target), y1: 10, x2: x(target), y2: height - 18, stroke: TARGET, width: 1, dash: 4 });
   items.push({ kind: "line", x1: labelW, y1: 10, x2: labelW, y2: height - 18, stroke: INK, width: 0.8 });
   return { width, height, items };
 }

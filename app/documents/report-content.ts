@@ -100,7 +100,8 @@ function resultBlocks(input: DocumentInput, t: Translate, f: DocFormat): Block[]
     const from = formatDate(input.previous.period.from);
     const to = formatDate(input.previous.period.to);
     const key = change.significant === true ? "document.overall.changeSignificant" : change.significant === false ? "document.overall.changeNotSignificant" : "document.overall.change";
-    out.push({ kind: "paragraph", text: t(key, { from, to, before: f.pct(input.previous.index), delta: f.delta(change.delta) }) });
+    const ci = change.ci95 ? ` ${t("document.overall.changeCi", { low: f.delta(change.ci95[0]), high: f.delta(change.ci95[1]) })}` : "";
+    out.push({ kind: "paragraph", text: `${t(key, { from, to, before: f.pct(input.previous.index), delta: f.delta(change.delta) })}${ci}` });
   } else out.push({ kind: "paragraph", text: t("document.overall.noChange") });
   if (s.smallSample) out.push({ kind: "paragraph", text: t("document.overall.smallSample", { min: SMALL_SAMPLE }), italic: true });
   const trend = input.trend.map((p) => ({ label: `${p.month.slice(5)}/${p.month.slice(2, 4)}`, value: p.index, n: p.n, month: p.month }));

@@ -78,7 +78,7 @@ export function unitsTable(input: DocumentInput, t: Translate, f: DocFormat): Ta
     rows: s.units.map((u) => [
       rankCell(u.rank, s.units, t),
       u.name,
-      u.smallSample && u.n > 0 ? `${f.pct(u.index)} ${t("document.smallSample")}` : f.pct(u.index),
+      [f.pct(u.index), u.smallSample && u.n > 0 ? t("document.smallSample") : "", u.thin ? t("document.thin") : ""].filter(Boolean).join(" "),
       f.ci(u.ci95),
       f.count(u.n),
       f.delta(delta(u)),

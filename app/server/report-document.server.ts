@@ -29,7 +29,9 @@ const COMMENT_CAP = 50_000;
 
 export async function reportDocumentOf(db: Db, query: SummaryQuery, access: ReportAccess, locale: AppLocale, today = vnDate(new Date())): Promise<ReportDocument> {
   const t = translator(locale);
-  const period = periodTemplate(query.from, query.to);
+  // A survey round names the period once the summary's query has `round=` (rounds work).
+  const round = (query as SummaryQuery & { round?: string }).round;
+  const period = periodTemplate(query.from, query.to, round ? { name: round } : undefined);
   const previousRange = comparisonPeriod(period);
   const report = await resolveReport(db, query, access);
   const [summary, previous, { definition }] = await Promise.all([

@@ -26,7 +26,7 @@ export interface Indicator {
   n?: number;
 }
 
-export type DocumentSummary = Summary & {
+export type DocumentSummary = Omit<Summary, "units"> & {
   change?: Change | null;
   weighted?: boolean;
   indicators?: Indicator[];

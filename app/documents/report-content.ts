@@ -60,7 +60,8 @@ export function buildReportDocument(input: DocumentInput, t: Translate, locale: 
       issuer: input.settings.issuer.toUpperCase(),
       number: t("document.number", { code: input.settings.shortCode }),
       motto: [t("document.state"), t("document.motto")],
-      placeDate: t("document.placeDate", { place: input.settings.place, day: d, month: m, year: y }),
+      // NĐ 30/2020: a zero before days below 10 and before months 1 and 2 only ("ngày 08 tháng 3").
+      placeDate: t("document.placeDate", { place: input.settings.place, day: d, month: Number(m) <= 2 ? m : String(Number(m)), year: y }),
     },
     title: t("document.title"),
     subtitle: t("document.subtitle", { unit: input.unitName, period: periodText }),

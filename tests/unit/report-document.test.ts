@@ -120,6 +120,8 @@ describe("report document content", () => {
     const headings = d.blocks.filter((b) => b.kind === "heading").map((b) => (b as { text: string }).text.split(" ")[0]);
     expect(headings).toEqual(["I.", "II.", "III.", "1.", "2.", "3.", "4.", "5.", "6.", "IV."]);
     expect(d.signer).toEqual({ title: "GIÁM ĐỐC", name: "Nguyễn Văn A" });
+    expect(buildReportDocument({ ...input(), today: "2026-03-05" }, t).header.placeDate).toBe("Bắc Ninh, ngày 05 tháng 3 năm 2026");
+    expect(buildReportDocument({ ...input(), today: "2026-02-15" }, t).header.placeDate).toBe("Bắc Ninh, ngày 15 tháng 02 năm 2026");
   });
 
   it("prints the summary's values in Vietnamese format at 2 decimals, with the change and target", () => {

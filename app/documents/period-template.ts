@@ -20,7 +20,7 @@ export function periodTemplate(from: string, to: string, round?: { name: string 
   if (round) return { kind: "round", name: round.name, from, to };
   const year = Number(from.slice(0, 4));
   if (same(periodRange({ kind: "year", year }), from, to)) return { kind: "year", year };
-  if (same({ from: `${year}-01-01`, to: `${year}-09-30` }, from, to)) return { kind: "nine", year };
+  if (same(periodRange({ kind: "nine", year }), from, to)) return { kind: "nine", year };
   for (const [kind, parts] of [["half", 2], ["quarter", 4], ["month", 12]] as const)
     for (let part = 1; part <= parts; part++) if (same(periodRange({ kind, year, part }), from, to)) return { kind, year, part };
   return { kind: "custom", from, to };
@@ -33,8 +33,6 @@ export function periodTemplate(from: string, to: string, round?: { name: string 
  */
 export function comparisonPeriod(p: PeriodTemplate): { from: string; to: string } {
   switch (p.kind) {
-    case "nine":
-      return { from: `${p.year - 1}-01-01`, to: `${p.year - 1}-09-30` };
     case "round":
     case "custom":
       return previousPeriod({ kind: "custom", year: Number(p.from.slice(0, 4)), from: p.from, to: p.to });

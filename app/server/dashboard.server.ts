@@ -20,7 +20,7 @@ const paramsSchema = z.object({
   service: optional,
   channel: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["kiosk", "online", "paper"]).optional()),
   mapping: z.enum(["as-was", "current"]).default("as-was"),
-  period: z.enum(["month", "quarter", "half", "year", "custom"]).default("year"),
+  period: z.enum(["month", "quarter", "half", "nine", "year", "custom"]).default("year"),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   part: z.coerce.number().int().min(1).max(12).optional(),
   from: z.string().refine(isCalendarDate).optional().or(z.literal("")),
@@ -40,7 +40,9 @@ export function parseDashboardParams(params: URLSearchParams, surveys: string[])
   const choice: PeriodChoice =
     p.period === "custom"
       ? { kind: "custom", year, from: p.from || `${year}-01-01`, to: p.to || today }
-      : { kind: p.period, year, part: p.period === "year" ? undefined : Math.min(p.part ?? 1, { month: 12, quarter: 4, half: 2 }[p.period]) };
+      : p.period === "year" || p.period === "nine"
+        ? { kind: p.period, year }
+        : { kind: p.period, year, part: Math.min(p.part ?? 1, { month: 12, quarter: 4, half: 2 }[p.period]) };
   const range = periodRange(choice);
   if (range.from > range.to) throw new Response("Bad request", { status: 400 });
   return { filters: { ...p, survey, year } as DashboardFilters, range, previous: previousPeriod(choice) };

@@ -74,7 +74,7 @@ export async function saveSettings(db: Db, user: SessionUser, form: FormData) {
   const parsed = settingsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const errors: SettingsErrors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0]) as keyof SettingsErrors] ??= issue.message.includes(".") ? issue.message : "console.errors.invalid";
+    for (const issue of parsed.error.issues) errors[String(issue.path[0]) as keyof SettingsErrors] ??= /^(document|console|validation)\./.test(issue.message) ? issue.message : "console.errors.invalid";
     return data({ ok: false as const, root: String(form.get("root") ?? ""), errors }, { status: 400 });
   }
   const input = parsed.data;

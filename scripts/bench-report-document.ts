@@ -48,8 +48,8 @@ async function median(label: string, runs: number, fn: () => Promise<unknown>): 
 
 console.log(`report document, demo province, year ${year} (${file})`);
 const base = await median("summary (baseline, with unit intervals)", 5, () => buildSummary(db, query, access, { unitIntervals: true }));
-const docx = await median("report.docx (data + content + DOCX)", 5, async () => reportDocx(await reportDocumentOf(db, query, access, "vi"), { title: "bench" }));
-const pdf = await median("report.pdf (data + content + PDF)", 5, async () => reportPdf(await reportDocumentOf(db, query, access, "vi"), { title: "bench" }));
+const docx = await median("report.docx (data + content + DOCX)", 5, async () => reportDocx(await reportDocumentOf(db, query, access, "vi"), { title: "bench", lang: "vi-VN" }));
+const pdf = await median("report.pdf (data + content + PDF)", 5, async () => reportPdf(await reportDocumentOf(db, query, access, "vi"), { title: "bench", lang: "vi-VN" }));
 console.log(`DOCX ${(docx / 1000).toFixed(2)} s (${(docx / base).toFixed(1)}× the summary); PDF ${(pdf / 1000).toFixed(2)} s (${(pdf / base).toFixed(1)}× the summary); target: DOCX < 2 s`);
 await db.destroy();
 if (!keep) fs.rmSync(path.dirname(file), { recursive: true, force: true });

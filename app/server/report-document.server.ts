@@ -72,7 +72,7 @@ const CONTENT_TYPE: Record<DocumentFormat, string> = {
 /** The document as a file download: "bao-cao-<unit>-<from>-<to>.docx|pdf". */
 export async function reportDocumentResponse(db: Db, query: SummaryQuery, access: ReportAccess, locale: AppLocale, format: DocumentFormat): Promise<Response> {
   const doc = await reportDocumentOf(db, query, access, locale);
-  const info = { title: `${doc.title} ${doc.subtitle}` };
+  const info = { title: `${doc.title} ${doc.subtitle}`, lang: locale === "en" ? "en-GB" : "vi-VN" };
   const body = format === "docx" ? await reportDocx(doc, info) : await reportPdf(doc, info);
   const name = `bao-cao-${query.unit ?? "tong-hop"}-${query.from}-${query.to}.${format}`.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(new Uint8Array(body), {

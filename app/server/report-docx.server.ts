@@ -114,11 +114,12 @@ function closing(d: ReportDocument): Table {
 }
 
 /** The whole document as a DOCX buffer. */
-export function reportDocx(d: ReportDocument, info: { title: string }): Promise<Buffer> {
+export function reportDocx(d: ReportDocument, info: { title: string; lang: string }): Promise<Buffer> {
   const doc = new Document({
     title: info.title,
     creator: "Hài Lòng",
-    styles: { default: { document: { run: { font: "Times New Roman", size: 28 } } } },
+    // The document's language, for the proofing of the officials who edit it in Word or Writer.
+    styles: { default: { document: { run: { font: "Times New Roman", size: 28, language: { value: info.lang } } } } },
     sections: [
       {
         properties: {

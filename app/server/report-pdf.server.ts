@@ -147,8 +147,8 @@ function closing(w: Writer, d: ReportDocument) {
 }
 
 /** The whole document as a PDF buffer. */
-export function reportPdf(d: ReportDocument, info: { title: string }): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 0, bufferPages: true, info: { Title: info.title, Creator: "Hài Lòng" }, lang: "vi-VN" });
+export function reportPdf(d: ReportDocument, info: { title: string; lang: string }): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "A4", margin: 0, bufferPages: true, info: { Title: info.title, Creator: "Hài Lòng" }, lang: info.lang });
   registerPdfFonts(doc);
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));

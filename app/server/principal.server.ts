@@ -1,4 +1,5 @@
 import { findApiToken, findKioskByToken, touchKiosk } from "../../db/queries/credentials";
+import { isConnectionError } from "../../db/replica";
 import type { Role } from "../../db/schema";
 import { ApiError } from "./api-error.server";
 import type { AppServices } from "./services.server";
@@ -38,7 +39,12 @@ export async function principalOf(request: Request, services: AppServices): Prom
     await touchKiosk(services.db, kiosk.id, new Date().toISOString());
     return { kind: "kiosk", kioskId: kiosk.id, unitId: kiosk.unit_id, surveyId: kiosk.survey_id };
   }
-  const row = await findApiToken(services.db, hash);
+  const row = await findApiToken(services.db, hash).catch(async (error: unknown) => {
+    // Primary down: read the token on the standby, so reports keep working (a revocation
+    // reaches it within the replication lag).
+    if (!isConnectionError(error)) throw error;
+    return findApiToken(await services.reads(), hash);
+  });
   if (!row || row.revoked_at) throw new ApiError("unauthorized", "errors.unauthorized");
   return { kind: "token", tokenId: row.id, role: row.role, unitId: row.unit_id };
 }

@@ -95,10 +95,21 @@ function rollupWrites(db: Db, items: RollupItem[], sign: 1 | -1): Write[] {
       answerCells.set(cellKey, ac);
     }
   }
+  return rollupCellWrites(db, [...responseCells.values()], [...answerCells.values()]);
+}
+
+export type ResponseCell = Database["rollup_response"];
+export type AnswerCell = Database["rollup_answer"];
+
+/**
+ * The writes adding fine cells (distinct, counts may be negative) to the fine roll-ups and,
+ * summed, to the coarse per-unit and per-service ones: every roll-up change goes through here.
+ */
+export function rollupCellWrites(db: Db, responses: ResponseCell[], answers: AnswerCell[]): Write[] {
   return [
-    ...rollupIncrements(db, "rollup_response", [...responseCells.values()]),
-    ...rollupIncrements(db, "rollup_answer", [...answerCells.values()]),
-    ...coarseRollupWrites(db, [...responseCells.values()], [...answerCells.values()]),
+    ...rollupIncrements(db, "rollup_response", responses),
+    ...rollupIncrements(db, "rollup_answer", answers),
+    ...coarseRollupWrites(db, responses, answers),
   ];
 }
 

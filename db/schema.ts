@@ -160,11 +160,14 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** API tokens also have `federation`: a province pushing its roll-ups to the national instance (no other right). */
+export type TokenRole = Role | "federation";
+
 export interface ApiTokenTable {
   id: Generated<number>;
   name: string;
   token_hash: string;
-  role: Role;
+  role: TokenRole;
   unit_id: number | null;
   created_at: string;
   last_used_at: string | null;

@@ -67,7 +67,7 @@ export interface DashboardParts {
 
 /** Everything a report page shows, for the signed-in user's subtree. */
 export async function loadDashboard(services: AppServices, user: SessionUser, params: URLSearchParams, locale: AppLocale, parts: DashboardParts = {}) {
-  const db = services.db;
+  const db = await services.reads();
   const published = await listPublished(db);
   const surveys = [...new Map(published.map((p) => [p.slug, { slug: p.slug, title: locale === "en" ? p.title_en : p.title_vi }])).values()];
   const { filters, range, previous } = parseDashboardParams(params, surveys.map((s) => s.slug));

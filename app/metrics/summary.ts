@@ -1,5 +1,5 @@
 import type { IndexModel } from "~/survey/types";
-import { rank, isSmallSample } from "./ranking";
+import { comparable, rank, isSmallSample } from "./ranking";
 import { computeIndex, emptyDistribution, meanOfPresent, type Distribution, type IndexResult } from "./sipas-index";
 import { wilsonInterval } from "./wilson";
 
@@ -90,7 +90,7 @@ function ranked(rows: Array<Omit<RankedRow, "rank" | "smallSample">>, includeSma
   const ranks = rank(rows.map((r) => ({ value: r.index, n: r.n })), includeSmall);
   return rows
     .map((r, i) => ({ ...r, rank: ranks[i], smallSample: isSmallSample(r.n) }))
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.index ?? -1) - (a.index ?? -1) || a.code.localeCompare(b.code));
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || comparable(b.index ?? -1) - comparable(a.index ?? -1) || a.code.localeCompare(b.code));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IndexModel } from "~/survey/types";
 import { comparable, rank, isSmallSample } from "./ranking";
+import { meanScore } from "./health";
 import { computeIndex, emptyDistribution, meanOfPresent, type Distribution, type IndexResult } from "./sipas-index";
 import { wilsonInterval } from "./wilson";
 
@@ -58,6 +59,8 @@ export interface SummaryFigures {
   n: number;
   index: number | null;
   smallSample: boolean;
+  /** Mean answer on the 1–5 scale over every item of the model (the health forms publish it). */
+  meanScore: number | null;
   aspects: Array<{ id: string; index: number | null; n: number }>;
   elements: Array<{ id: string; index: number | null; n: number }>;
   items: Array<{
@@ -66,6 +69,8 @@ export interface SummaryFigures {
     valid: number;
     satisfied: number;
     ci95: [number, number] | null;
+    /** Mean answer (1–5); null without valid answers. */
+    mean: number | null;
     distribution: Distribution;
   }>;
   units: RankedRow[];
@@ -137,9 +142,10 @@ export function summarize(input: SummaryInput): SummaryFigures {
     n: total.n,
     index: parentIndex(input.model, result, members),
     smallSample: isSmallSample(total.n),
+    meanScore: meanScore(result.items.map((i) => i.distribution)),
     aspects: result.aspects.map((a) => ({ id: a.id, index: a.index, n: total.participation.get(`@as/${a.id}`) ?? 0 })),
     elements: result.elements.map((e) => ({ id: e.id, index: e.index, n: total.participation.get(`@el/${e.id}`) ?? 0 })),
-    items: result.items.map((i) => ({ ...i, ci95: wilsonInterval(i.satisfied, i.valid) })),
+    items: result.items.map((i) => ({ ...i, ci95: wilsonInterval(i.satisfied, i.valid), mean: meanScore([i.distribution]) })),
     units: ranked(
       input.children.map((c, i) => ({ code: c.code, name: c.name, index: childResults[i].index, n: byChild.get(c.id)?.n ?? 0 })),
       includeSmall,

@@ -2,6 +2,7 @@ import type { Db } from "../../db/index";
 import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
 import { dossierCounts, scoreHistogram } from "../../db/queries/report-extra";
 import { dossierScore, qd766Ratio, ratingShares, sampleCoverage, smileyShares, OVERALL_LEVELS } from "~/metrics/dossier";
+import { optionShare, RETURN_OPTIONS, RETURN_QUESTION, type ShareFigure } from "~/metrics/health";
 import { monthOf } from "~/metrics/periods";
 import type { SurveyDefinition } from "~/survey/types";
 import { versionCells } from "./survey-versions.server";
@@ -48,3 +49,10 @@ export async function counterFigures(db: Db, scope: CountScope, range: { from: s
 }
 
 export type CounterFigures = Awaited<ReturnType<typeof counterFigures>>;
+
+/** Share who would return or recommend (the health forms' `quay-lai`); null for other surveys. */
+export async function wouldReturnFigure(db: Db, scope: CountScope, def: SurveyDefinition): Promise<ShareFigure | null> {
+  const question = def.sections.flatMap((s) => s.questions).find((q) => q.id === RETURN_QUESTION && q.type === "single");
+  if (!question || question.type !== "single") return null;
+  return optionShare(question.options.map((o) => o.id), await codesOf(db, scope, question.id), RETURN_OPTIONS);
+}

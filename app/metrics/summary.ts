@@ -61,8 +61,9 @@ export interface SummaryFigures {
   smallSample: boolean;
   /** Mean answer on the 1–5 scale over every item of the model (the health forms publish it). */
   meanScore: number | null;
-  aspects: Array<{ id: string; index: number | null; n: number }>;
-  elements: Array<{ id: string; index: number | null; n: number }>;
+  /** `smallSample` on parts: fewer than 30 respondents (aspects, elements) or valid answers (items): "ít mẫu". */
+  aspects: Array<{ id: string; index: number | null; n: number; smallSample: boolean }>;
+  elements: Array<{ id: string; index: number | null; n: number; smallSample: boolean }>;
   items: Array<{
     id: string;
     index: number | null;
@@ -71,6 +72,7 @@ export interface SummaryFigures {
     ci95: [number, number] | null;
     /** Mean answer (1–5); null without valid answers. */
     mean: number | null;
+    smallSample: boolean;
     distribution: Distribution;
   }>;
   units: RankedRow[];
@@ -108,6 +110,8 @@ function parentIndex(model: IndexModel, total: IndexResult, perChild: IndexResul
   return meanOfPresent(perChild.map((r) => r.index));
 }
 
+const part = (id: string, index: number | null, n: number) => ({ id, index, n, smallSample: isSmallSample(n) });
+
 export function summarize(input: SummaryInput): SummaryFigures {
   const total = newBucket();
   const byChild = new Map<number, Bucket>();
@@ -143,9 +147,9 @@ export function summarize(input: SummaryInput): SummaryFigures {
     index: parentIndex(input.model, result, members),
     smallSample: isSmallSample(total.n),
     meanScore: meanScore(result.items.map((i) => i.distribution)),
-    aspects: result.aspects.map((a) => ({ id: a.id, index: a.index, n: total.participation.get(`@as/${a.id}`) ?? 0 })),
-    elements: result.elements.map((e) => ({ id: e.id, index: e.index, n: total.participation.get(`@el/${e.id}`) ?? 0 })),
-    items: result.items.map((i) => ({ ...i, ci95: wilsonInterval(i.satisfied, i.valid), mean: meanScore([i.distribution]) })),
+    aspects: result.aspects.map((a) => part(a.id, a.index, total.participation.get(`@as/${a.id}`) ?? 0)),
+    elements: result.elements.map((e) => part(e.id, e.index, total.participation.get(`@el/${e.id}`) ?? 0)),
+    items: result.items.map((i) => ({ ...i, ci95: wilsonInterval(i.satisfied, i.valid), mean: meanScore([i.distribution]), smallSample: isSmallSample(i.valid) })),
     units: ranked(
       input.children.map((c, i) => ({ code: c.code, name: c.name, index: childResults[i].index, n: byChild.get(c.id)?.n ?? 0 })),
       includeSmall,

@@ -14,7 +14,7 @@ import { ApiError, zodFields } from "./api-error.server";
 import { REPORT_ROLES, hasRole, type Principal, type RolePrincipal } from "./principal.server";
 import { parsedVersion } from "./survey-versions.server";
 import { countsFor, reportModel, versionFigures, type VersionFigures } from "./report-versions.server";
-import { counterFigures, wouldReturnFigure, type CounterFigures } from "./report-counter.server";
+import { counterFigures, wouldReturnFigure, type CounterFigures, type CoverageParts } from "./report-counter.server";
 import type { ShareFigure } from "~/metrics/health";
 import { intervalsFor, readSample, sampleByChild } from "./report-intervals.server";
 import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./report-scope.server";
@@ -112,6 +112,17 @@ export interface SummaryOptions {
   counter?: boolean;
 }
 
+/** Direct children and services with their responses: "sample reached" is judged per part. */
+function coverageParts(units: Awaited<ReturnType<typeof unitScope>>, services: Array<{ id: number; code: string }>, figures: SummaryFigures): CoverageParts {
+  return {
+    childOf: units.childOf,
+    childCode: new Map(units.children.map((c) => [c.id, c.code])),
+    serviceCode: new Map(services.map((s) => [s.id, s.code])),
+    unitResponses: new Map(figures.units.map((u) => [u.code, u.n])),
+    serviceResponses: new Map(figures.services.map((s) => [s.code, s.n])),
+  };
+}
+
 export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions = {}): Promise<Summary> {
   const { version, model, choice, unit, service, mapping, units, scope } = await resolveReport(db, query, access);
   const [counts, services, targets, versions] = await Promise.all([countsFor(db, scope, model), listServices(db), targetsOfSurvey(db, version.survey_id), versionFigures(db, scope, choice)]);
@@ -129,7 +140,7 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
   const definition = parsedVersion(db, version.id, version.content_hash).then((v) => v.definition);
   const [sample, counter, wouldReturn] = await Promise.all([
     options.intervals === false ? { all: [], byUnit: new Map() } : readSample(db, scope, range, model, n),
-    options.counter === false ? null : definition.then((def) => counterFigures(db, scope, range, def, n)),
+    options.counter === false ? null : definition.then((def) => counterFigures(db, scope, range, def, n, coverageParts(units, services, figures))),
     definition.then((def) => wouldReturnFigure(db, scope, def)),
   ]);
   const ci = intervalsFor(model, sample.all, n, {

@@ -72,25 +72,18 @@ export async function sampleRespondents(
   return respondents;
 }
 
-/**
- * Dossiers received per unit in the scope over whole months (dossier_count is monthly), with
- * the complaints reported (null when no row reported them) and the dossiers of the rows that did.
- */
+/** Dossier rows (unit × service × month, complaints null when not reported) of the scope's months. */
 export async function dossierCounts(db: Db, s: CountScope, fromMonth: string, toMonth: string) {
   let q = db
     .selectFrom("dossier_count as d")
-    .select([
-      "d.unit_id",
-      sql<number>`sum(d.count)`.as("count"),
-      sql<number | null>`sum(d.complaints)`.as("complaints"),
-      sql<number>`sum(case when d.complaints is null then 0 else d.count end)`.as("reported"),
-    ])
+    .select(["d.unit_id", "d.service_id", "d.month", "d.count", "d.complaints"])
     .where("d.month", ">=", fromMonth)
     .where("d.month", "<=", toMonth)
     .where(unitCondition(s, "d.unit_id"));
   if (s.serviceId !== undefined) q = q.where("d.service_id", "=", s.serviceId);
-  const rows = await q.groupBy("d.unit_id").execute();
-  return rows.map((r) => ({ unit_id: r.unit_id, count: Number(r.count), complaints: r.complaints === null ? null : Number(r.complaints), reported: Number(r.reported) }));
+  // One row per unit × service × month: part months are weighted by day (app/metrics/dossier-period.ts).
+  const rows = await q.execute();
+  return rows.map((r) => ({ unit_id: r.unit_id, service_id: r.service_id, month: r.month, count: Number(r.count), complaints: r.complaints === null ? null : Number(r.complaints) }));
 }
 
 /** Per-dossier totals: how many responses scored each total over `indicators` (all answered). */

@@ -1,6 +1,7 @@
 import type { IndexModel } from "~/survey/types";
 import { comparable, rank, isSmallSample } from "./ranking";
 import { meanScore } from "./health";
+import { itemsByUnit, meanOfChildren, type UnitTree } from "./parent-index";
 import { computeIndex, emptyDistribution, meanOfPresent, type Distribution, type IndexResult } from "./sipas-index";
 import { wilsonInterval } from "./wilson";
 
@@ -91,6 +92,8 @@ export interface SummaryInput {
   serviceCells?: Cell[];
   serviceResponses?: ResponseCount[];
   includeSmallInRanking?: boolean;
+  /** The unit tree below the scope: `mean-of-children` is applied at every depth with it. */
+  tree?: UnitTree;
 }
 
 function ranked(rows: Array<Omit<RankedRow, "rank" | "smallSample">>, includeSmall: boolean): RankedRow[] {
@@ -141,17 +144,18 @@ export function summarize(input: SummaryInput): SummaryFigures {
   const childResults = input.children.map((c) => computeIndex(input.model, (byChild.get(c.id) ?? newBucket()).items));
   const members = own.n > 0 ? [...childResults, computeIndex(input.model, own.items)] : childResults;
   const includeSmall = input.includeSmallInRanking ?? false;
+  const deep = input.model.parentAggregation === "mean-of-children" && input.tree ? meanOfChildren(input.model, input.tree, itemsByUnit(input.cells, input.tree.homeOf)) : null;
 
   return {
     n: total.n,
-    index: parentIndex(input.model, result, members),
+    index: deep ? (deep.get(input.tree!.root) ?? null) : parentIndex(input.model, result, members),
     smallSample: isSmallSample(total.n),
     meanScore: meanScore(result.items.map((i) => i.distribution)),
     aspects: result.aspects.map((a) => part(a.id, a.index, total.participation.get(`@as/${a.id}`) ?? 0)),
     elements: result.elements.map((e) => part(e.id, e.index, total.participation.get(`@el/${e.id}`) ?? 0)),
     items: result.items.map((i) => ({ ...i, ci95: wilsonInterval(i.satisfied, i.valid), mean: meanScore([i.distribution]), smallSample: isSmallSample(i.valid) })),
     units: ranked(
-      input.children.map((c, i) => ({ code: c.code, name: c.name, index: childResults[i].index, n: byChild.get(c.id)?.n ?? 0 })),
+      input.children.map((c, i) => ({ code: c.code, name: c.name, index: deep ? (deep.get(c.id) ?? null) : childResults[i].index, n: byChild.get(c.id)?.n ?? 0 })),
       includeSmall,
     ),
     services: ranked(

@@ -131,6 +131,7 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
     ...counts,
     children: units.children.map((c) => ({ id: c.id, code: c.code, name: c.name })),
     childOf: units.childOf,
+    tree: units.tree,
     services: new Map(services.map((s) => [s.id, { id: s.id, code: s.code, name: s.name }])),
   };
   const figures = summarize(input);

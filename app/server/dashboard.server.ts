@@ -84,8 +84,10 @@ export async function loadDashboard(services: AppServices, user: SessionUser, pa
   if (parts.trend) {
     const months = trailingMonths(range.to);
     const items = report.model.aspects.flatMap((a) => a.elements.flatMap((e) => e.items));
-    const cells = await monthlyCells(db, report.scope, months[0], months[months.length - 1], items);
-    trend = trendFromCells(report.model, months, cells.cells, cells.responses);
+    // The trend follows the service filter (detailed roll-up) and mean-of-children (cells per unit).
+    const deep = report.model.parentAggregation === "mean-of-children";
+    const cells = await monthlyCells(db, report.scope, months[0], months[months.length - 1], items, deep);
+    trend = trendFromCells(report.model, months, cells.cells, cells.responses, report.units.tree);
   }
   const channels = parts.channels
     ? await Promise.all(

@@ -1,6 +1,6 @@
 import { createRng } from "../../db/seed/prng";
 
-// The stratified draw of a survey round (docs/decisions/009-survey-rounds.md). Pure and
+// The stratified draw of a survey round (docs/decisions/010-survey-rounds.md). Pure and
 // seeded: the same frame and seed give the same sample on any database, because nothing
 // random happens in SQL and the frame is put in one fixed order before the draw.
 

@@ -1,7 +1,7 @@
 import type { RollupCell } from "~/survey/rollup-cells";
 import type { Cell, ResponseCount } from "./summary";
 
-// Design weights of a survey round (docs/decisions/009-survey-rounds.md). Pure. Stratum h
+// Design weights of a survey round (docs/decisions/010-survey-rounds.md). Pure. Stratum h
 // has N_h dossiers in the frame and r_h respondents; each respondent stands for
 // w_h = N_h / r_h dossiers. Weighted cells carry Σ w instead of a count, so the survey's own
 // aggregation (app/metrics/summary.ts) turns them into Σ w·satisfied / Σ w·valid per item and

@@ -11,6 +11,6 @@ export async function loader(args: LoaderFunctionArgs) {
     if (params.has("round")) return jsonResponse(await buildRoundSummary(services.db, params, principal));
     assertCanReport(principal);
     const query = parseSummaryQuery(new URL(request.url).searchParams);
-    return jsonResponse(await buildSummary(services.db, query, { unitId: principal.unitId }));
+    return jsonResponse(await buildSummary(await services.reads(), query, { unitId: principal.unitId }));
   });
 }

@@ -4,6 +4,7 @@ import { markInvited, type RoundRow } from "../../db/queries/rounds";
 import { translator } from "~/i18n/i18n.server";
 import type { Question, SurveyDefinition } from "~/survey/types";
 import { registerPdfFonts } from "./pdf-fonts.server";
+import { drawText, textHeight, textWidth, type TextStyle } from "./pdf-text.server";
 import { formatRoundCode } from "./round-codes.server";
 import { sampleLines, type SampleLine } from "./round-reach.server";
 import { assertOpen, startFieldwork } from "./rounds.server";
@@ -13,7 +14,8 @@ import { parsedVersion } from "./survey-versions.server";
 // letters.pdf: one A4 letter per drawn dossier for a VNPost mail merge — purpose, privacy
 // notice, QR code and link, the short code — followed by the paper questionnaire to return.
 // Streamed: a page of the sample is rendered only when the reader has taken the previous
-// bytes, so a batch of any size runs at flat memory. Fonts: pdf-fonts.server.ts (embedded).
+// bytes, so a batch of any size runs at flat memory. Fonts: pdf-fonts.server.ts (embedded),
+// Vietnamese text laid out by pdf-text.server.ts (shared with the report documents).
 
 const A4 = { width: 595.28, height: 841.89 };
 const M = 50;
@@ -34,78 +36,89 @@ function qr(doc: Doc, url: string, x: number, y: number, size: number) {
   doc.fill().restore();
 }
 
-function letterPage(doc: Doc, round: RoundRow, s: SampleLine, t: ReturnType<typeof translator>) {
-  doc.font("bold").fontSize(10).text(round.unit_name.toUpperCase(), M, M, { width: W / 2 - 10 });
-  doc.font("bold").text(t("rounds.letter.nation"), M + W / 2, M, { width: W / 2, align: "center" });
-  doc.font("italic").text(t("rounds.letter.motto"), { width: W / 2, align: "center" });
-  doc.moveDown(2).font("regular").fontSize(11);
-  doc.text(`${t("rounds.letter.to")} ${s.contact?.name || t("rounds.letter.citizen")}`, M, doc.y, { width: W });
-  if (s.contact?.address) doc.text(s.contact.address, { width: W });
-  doc.moveDown().font("bold").fontSize(14).text(t("rounds.letter.title"), M, doc.y, { width: W, align: "center" });
-  doc.moveDown().font("regular").fontSize(11);
-  doc.text(t("rounds.letter.purpose", { unit: s.unitName, service: s.serviceName, dossier: s.dossier }), { width: W, align: "justify" });
-  doc.moveDown();
-  const top = doc.y;
-  if (s.url) qr(doc, s.url, M, top, 120);
-  doc.font("bold").fontSize(12).text(t("rounds.letter.codeLabel"), M + 135, top + 8, { width: W - 135 });
-  doc.fontSize(22).text(formatRoundCode(s.code), { width: W - 135, characterSpacing: 2 });
-  doc.font("regular").fontSize(10).text(t("rounds.letter.scan"), { width: W - 135 });
-  doc.fontSize(8).text(s.url, { width: W - 135 });
-  doc.y = Math.max(doc.y, top + 125);
-  doc.moveDown().fontSize(11).text(t("rounds.letter.paper"), M, doc.y, { width: W, align: "justify" });
-  doc.moveDown().font("bold").fontSize(10).text(t("rounds.letter.privacyTitle"), { width: W });
-  doc.font("regular").fontSize(9).text(t("rounds.letter.privacy"), { width: W, align: "justify" });
-  doc.moveDown().fontSize(11).text(t("rounds.letter.thanks"), { width: W });
+type T = ReturnType<typeof translator>;
+
+/** Text at (x, y) in a box of `width`, Vietnamese runs and line breaks by pdf-text.server.ts; returns the y below it. */
+function put(doc: Doc, text: string, x: number, y: number, width: number, st: TextStyle): number {
+  return y + drawText(doc, text, x, y, width, st);
 }
 
-function question(doc: Doc, q: Question, t: ReturnType<typeof translator>, number: number) {
-  if (doc.y > A4.height - M - 60) doc.addPage();
-  doc.font("regular").fontSize(9).text(`${number}. ${q.label.vi}`, M, doc.y, { width: W });
-  const y = doc.y + 2;
-  const options: string[] =
-    q.type === "scale5" ? ["1", "2", "3", "4", "5", ...(q.allowNA ? [t("rounds.letter.na")] : [])]
-      : q.type === "single" || q.type === "multi" ? q.options.map((o) => o.label.vi)
-        : q.type === "yesno" || q.type === "consent" ? [t("rounds.letter.yes"), t("rounds.letter.no")]
-          : q.type === "smiley" ? Array.from({ length: q.levels }, (_, i) => String(i + 1))
-            : q.type === "stars" ? Array.from({ length: q.max }, (_, i) => String(i + 1))
-              : [];
-  if (!options.length) {
+function letterPage(doc: Doc, round: RoundRow, s: SampleLine, t: T) {
+  put(doc, round.unit_name.toUpperCase(), M, M, W / 2 - 10, { size: 10, style: "bold" });
+  let y = put(doc, t("rounds.letter.nation"), M + W / 2, M, W / 2, { size: 10, style: "bold", align: "center" });
+  y = put(doc, t("rounds.letter.motto"), M + W / 2, y, W / 2, { size: 10, style: "italic", align: "center" }) + 28;
+  y = put(doc, `${t("rounds.letter.to")} ${s.contact?.name || t("rounds.letter.citizen")}`, M, y, W, { size: 12 });
+  if (s.contact?.address) y = put(doc, s.contact.address, M, y, W, { size: 12 });
+  y = put(doc, t("rounds.letter.title"), M, y + 16, W, { size: 14, style: "bold", align: "center" }) + 10;
+  y = put(doc, t("rounds.letter.purpose", { unit: s.unitName, service: s.serviceName, dossier: s.dossier }), M, y, W, { size: 12, align: "justify", indent: 20 }) + 12;
+  const top = y;
+  if (s.url) qr(doc, s.url, M, top, 120);
+  y = put(doc, t("rounds.letter.codeLabel"), M + 135, top + 6, W - 135, { size: 12, style: "bold" });
+  y = put(doc, formatRoundCode(s.code), M + 135, y + 2, W - 135, { size: 24, style: "bold" });
+  y = put(doc, t("rounds.letter.scan"), M + 135, y + 4, W - 135, { size: 11 });
+  put(doc, s.url, M + 135, y, W - 135, { size: 8 });
+  y = put(doc, t("rounds.letter.paper"), M, top + 132, W, { size: 12, align: "justify", indent: 20 }) + 12;
+  y = put(doc, t("rounds.letter.privacyTitle"), M, y, W, { size: 11, style: "bold" });
+  y = put(doc, t("rounds.letter.privacy"), M, y, W, { size: 10, align: "justify" }) + 12;
+  put(doc, t("rounds.letter.thanks"), M, y, W, { size: 12 });
+}
+
+const BOTTOM = A4.height - M;
+
+function options(q: Question, t: T): string[] {
+  if (q.type === "scale5") return ["1", "2", "3", "4", "5", ...(q.allowNA ? [t("rounds.letter.na")] : [])];
+  if (q.type === "single" || q.type === "multi") return q.options.map((o) => o.label.vi);
+  if (q.type === "yesno" || q.type === "consent") return [t("rounds.letter.yes"), t("rounds.letter.no")];
+  if (q.type === "smiley") return Array.from({ length: q.levels }, (_, i) => String(i + 1));
+  if (q.type === "stars") return Array.from({ length: q.max }, (_, i) => String(i + 1));
+  return [];
+}
+
+/** One question with a box per answer; returns the y below it (a new page when it would not fit). */
+function question(doc: Doc, q: Question, t: T, number: number, y0: number): number {
+  const label = `${number}. ${q.label.vi}`;
+  const opts = options(q, t);
+  const st: TextStyle = { size: 10 };
+  let y = y0;
+  if (y + textHeight(doc, label, W, st) + 30 > BOTTOM) {
+    doc.addPage();
+    y = M;
+  }
+  y = put(doc, label, M, y, W, st) + 2;
+  if (!opts.length) {
     doc.moveTo(M + 12, y + 14).lineTo(M + W, y + 14).lineWidth(0.5).stroke();
-    doc.y = y + 20;
-    return;
+    return y + 22;
   }
   let x = M + 12;
-  let row = y;
-  for (const label of options) {
-    const width = Math.min(W - 24, doc.widthOfString(label) + 22);
+  for (const text of opts) {
+    const width = Math.min(W - 24, textWidth(doc, text, { size: 9 }) + 22);
     if (x + width > M + W) {
       x = M + 12;
-      row += 13;
+      y += 14;
     }
-    box(doc, x, row + 1, 8);
-    doc.text(label, x + 12, row, { lineBreak: false });
+    box(doc, x, y + 2, 8);
+    put(doc, text, x + 12, y, width, { size: 9 });
     x += width + 8;
   }
-  doc.y = row + 15;
+  return y + 18;
 }
 
-function questionnaire(doc: Doc, def: SurveyDefinition, s: SampleLine, t: ReturnType<typeof translator>) {
+function questionnaire(doc: Doc, def: SurveyDefinition, s: SampleLine, t: T) {
   doc.addPage();
-  doc.font("bold").fontSize(12).text(def.title.vi.toUpperCase(), M, M, { width: W - 130 });
-  doc.font("bold").fontSize(12).text(`${t("rounds.letter.codeShort")} ${formatRoundCode(s.code)}`, M + W - 125, M, { width: 125, align: "right" });
-  doc.moveDown().font("italic").fontSize(9).text(t("rounds.letter.scaleHint"), M, doc.y, { width: W });
+  put(doc, `${t("rounds.letter.codeShort")} ${formatRoundCode(s.code)}`, M + W - 150, M, 150, { size: 12, style: "bold", align: "right" });
+  let y = put(doc, def.title.vi.toUpperCase(), M, M, W - 160, { size: 12, style: "bold" }) + 6;
+  y = put(doc, t("rounds.letter.scaleHint"), M, y, W, { size: 9, style: "italic" }) + 4;
   let n = 0;
   for (const section of def.sections) {
-    if (doc.y > A4.height - M - 80) doc.addPage();
-    doc.moveDown(0.5).font("bold").fontSize(10).text(section.title.vi, M, doc.y, { width: W });
-    for (const q of section.questions) if (q.type !== "text" || !q.personal) question(doc, q, t, ++n);
+    if (y > BOTTOM - 80) {
+      doc.addPage();
+      y = M;
+    }
+    y = put(doc, section.title.vi, M, y + 6, W, { size: 11, style: "bold" }) + 2;
+    for (const q of section.questions) if (q.type !== "text" || !q.personal) y = question(doc, q, t, ++n, y);
   }
 }
 
-/**
- * Streams the letters; marks each drawn dossier invited once its letter is written. `limit`
- * stops after that many letters (a benchmark's batch).
- */
 export async function lettersPdf(services: AppServices, round: RoundRow, base: string, now = new Date(), limit = Infinity): Promise<ReadableStream<Uint8Array>> {
   assertOpen(round);
   await startFieldwork(services.db, round);

@@ -5,7 +5,7 @@ import { CODE_ALPHABET, isRoundCode, newRoundCode, normalizeRoundCode } from "..
 import { completionDate, normalizePhone } from "../../app/server/round-frame.server";
 
 // Survey rounds: the sample size, the seeded draw, design weights and codes, against
-// hand-computed cases (docs/decisions/009-survey-rounds.md).
+// hand-computed cases (docs/decisions/010-survey-rounds.md).
 
 describe("sample size n = min(N, ceil(overdraw·N / (1 + N·e²)))", () => {
   it("matches hand-computed cases", () => {

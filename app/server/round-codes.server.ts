@@ -96,13 +96,16 @@ export async function ingestByCode(services: AppServices, body: unknown, princip
   if (Object.keys(fields).length) throw new ApiError("invalid", "errors.invalid", fields);
 
   const submission = {
-    id, survey: row.survey_slug, version: row.survey_version, unit: row.unit_code, service: row.service_code, channel: s.channel,
+    // The service comes from the frame (what the one-stop system says was done), not from the
+    // unit's current catalogue of offered services: set on the prepared row below.
+    id, survey: row.survey_slug, version: row.survey_version, unit: row.unit_code, service: null, channel: s.channel,
     locale: s.locale, startedAt: s.startedAt, submittedAt: s.submittedAt,
     // The raw object, not zod's copy (which drops keys such as "__proto__"): ingest refuses those.
     answers: (body as { answers: unknown }).answers,
   };
   const prepared = await prepareSubmission(services, submission, principal);
   prepared.response.dossier_hash = row.dossier_hash;
+  prepared.response.service_id = row.service_id;
   prepared.roundSampleId = row.id;
   const outcome = await services.committer.submit(prepared);
   if (outcome.status === "conflict") return { id, error: new ApiError("conflict", outcome.reason === "dossier" ? "rounds.errors.codeUsed" : "errors.idReused") };

@@ -187,7 +187,7 @@ export function findSampleByCode(db: Db, codeHash: string) {
     .innerJoin("service as se", "se.id", "d.service_id")
     .select([
       "s.id", "s.round_id", "s.response_id", "s.invitation_id", "r.status", "d.dossier_hash", "sv.slug as survey_slug", "v.version as survey_version",
-      "u.code as unit_code", "se.code as service_code",
+      "u.code as unit_code", "se.code as service_code", "d.service_id",
     ])
     .where("s.code_hash", "=", codeHash)
     .executeTakeFirst();

@@ -21,6 +21,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/danh-gia.$unitCode._index": "public",
   "routes/danh-gia.$unitCode.$serviceCode": "public",
   "routes/moi.$token": "public",
+  "routes/ma-phieu": "public",
   "routes/cam-on": "public",
   "routes/hien-thi": "public",
   // The API authenticates per request (tokens, kiosks, session) — see API.md.

@@ -113,3 +113,15 @@ export async function ingestByCode(services: AppServices, body: unknown, princip
   if (outcome.status === "created") await markInvitationUsed(services.db, row.invitation_id, new Date().toISOString());
   return { id, status: outcome.status };
 }
+
+/**
+ * The page where a person types the code from a letter: the code's single-use link, or null
+ * (unknown, answered, or its round closed). Misses count against the caller's address.
+ */
+export async function linkOfCode(services: AppServices, raw: string, address: string, unseal: (sealed: string) => string | null): Promise<string | null> {
+  const row = await lookupCode(services, raw, `addr:${address}`);
+  if (!row || row.response_id || row.status === "closed") return null;
+  const sealed = await services.db.selectFrom("round_sample").select("token_sealed").where("id", "=", row.id).executeTakeFirst();
+  const token = sealed?.token_sealed ? unseal(sealed.token_sealed) : null;
+  return token ? `/moi/${token}` : null;
+}

@@ -56,7 +56,8 @@ function letterPage(doc: Doc, round: RoundRow, s: SampleLine, t: T) {
   y = put(doc, t("rounds.letter.codeLabel"), M + 135, top + 6, W - 135, { size: 12, style: "bold" });
   y = put(doc, formatRoundCode(s.code), M + 135, y + 2, W - 135, { size: 24, style: "bold" });
   y = put(doc, t("rounds.letter.scan"), M + 135, y + 4, W - 135, { size: 11 });
-  put(doc, s.url, M + 135, y, W - 135, { size: 8 });
+  y = put(doc, s.url, M + 135, y, W - 135, { size: 8 });
+  if (s.url) put(doc, t("rounds.letter.typeCode", { url: s.url.replace(/\/moi\/.*$/, "/ma-phieu") }), M + 135, y + 2, W - 135, { size: 10 });
   y = put(doc, t("rounds.letter.paper"), M, top + 132, W, { size: 12, align: "justify", indent: 20 }) + 12;
   y = put(doc, t("rounds.letter.privacyTitle"), M, y, W, { size: 11, style: "bold" });
   y = put(doc, t("rounds.letter.privacy"), M, y, W, { size: 10, align: "justify" }) + 12;

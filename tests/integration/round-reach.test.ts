@@ -82,6 +82,16 @@ describe(`reaching a round's sample [${dialect()}]`, () => {
     const returned = await api(app, `/api/v1/rounds/${roundId}/undeliverable`, { method: "POST", token: admin, json: { codes: [second[0]] } });
     expect(returned.body).toEqual({ marked: 1 });
 
+    // The code typed on /ma-phieu opens the same single-use link; a used or wrong code does not.
+    const third = sample[2];
+    const typed = await fetch(`${app.url}/ma-phieu`, { method: "POST", redirect: "manual", body: new URLSearchParams({ code: third[0].toLowerCase() }) });
+    expect(typed.status).toBe(302);
+    expect(typed.headers.get("location")).toBe(new URL(third[4]).pathname);
+    for (const code of [first[0], "2222-2222"]) {
+      const refused = await fetch(`${app.url}/ma-phieu`, { method: "POST", redirect: "manual", body: new URLSearchParams({ code }) });
+      expect(refused.status).toBe(400);
+    }
+
     mails.length = 0;
     const reminders = await api(app, `/api/v1/rounds/${roundId}/email`, { method: "POST", token: admin, json: { reminderDays: 0 } });
     expect(reminders.status).toBe(200);

@@ -4,7 +4,7 @@ import { getServiceByCode, listServices } from "../../db/queries/services";
 import { getReportVersion } from "../../db/queries/surveys";
 import { targetsOfSurvey } from "../../db/queries/targets";
 import type { Db } from "../../db/index";
-import type { Interval } from "~/metrics/bootstrap";
+import type { Interval, SatisfactionVector } from "~/metrics/bootstrap";
 import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED } from "~/metrics/bootstrap";
 import { isCalendarDate, splitPeriod } from "~/metrics/periods";
 import { summarize, type RankedRow, type SummaryFigures } from "~/metrics/summary";
@@ -16,7 +16,7 @@ import { parsedVersion } from "./survey-versions.server";
 import { countsFor, reportModel, versionFigures, type VersionFigures } from "./report-versions.server";
 import { counterFigures, wouldReturnFigure, type CounterFigures, type CoverageParts } from "./report-counter.server";
 import type { ShareFigure } from "~/metrics/health";
-import { intervalsFor, readSample, sampleByChild } from "./report-intervals.server";
+import { childSamples, intervalsFor, readSample, unitInterval } from "./report-intervals.server";
 import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./report-scope.server";
 
 export type { ReportAccess } from "./report-scope.server";
@@ -157,7 +157,10 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
   ]);
   const overall = targetFor(targets, year, "overall");
   const childIds = new Map(units.children.map((c) => [c.code, c.id]));
-  const perChild = (options.unitIntervals ?? query.intervals === "units") ? sampleByChild(sample, units.childOf) : new Map();
+  const unitN = new Map(figures.units.map((u) => [u.code, u.n]));
+  const perChild = (options.unitIntervals ?? query.intervals === "units") && options.intervals !== false
+    ? await childSamples(db, scope, range, model, units.children.map((c) => ({ id: c.id, n: unitN.get(c.code) ?? 0 })), units.childOf)
+    : new Map<number, SatisfactionVector[]>();
   return {
     survey: version.slug,
     period: { from: query.from, to: query.to },
@@ -181,9 +184,7 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
     }),
     units: figures.units.map((u) => {
       const target = targetFor(targets, year, "unit", u.code) ?? overall;
-      const own = perChild.get(childIds.get(u.code)!) ?? [];
-      const uci = u.index === null ? null : intervalsFor(model, own, u.n, { index: u.index, elements: new Map(), aspects: new Map() }, true);
-      return { ...u, ci95: uci?.index ?? null, target, meetsTarget: meetsTarget(u.index, target) };
+      return { ...u, ci95: unitInterval(model, perChild.get(childIds.get(u.code)!), u.n, u.index), target, meetsTarget: meetsTarget(u.index, target) };
     }),
     designBreak: choice.designBreak,
     versions,

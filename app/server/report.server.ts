@@ -14,6 +14,8 @@ import { ApiError, zodFields } from "./api-error.server";
 import { REPORT_ROLES, hasRole, type Principal, type RolePrincipal } from "./principal.server";
 import { parsedVersion } from "./survey-versions.server";
 import { countsFor, reportModel, versionFigures, type VersionFigures } from "./report-versions.server";
+import { withChange, withRankGroups } from "./report-change.server";
+import { previousRange, type Change } from "~/metrics/change";
 import { counterFigures, wouldReturnFigure, type CounterFigures, type CoverageParts } from "./report-counter.server";
 import type { ShareFigure } from "~/metrics/health";
 import { childSamples, intervalsFor, readSample, unitInterval } from "./report-intervals.server";
@@ -34,8 +36,13 @@ export const summaryQuerySchema = z
     mapping: z.enum(["as-was", "current"]).default("as-was"),
     /** `units`: a 95% interval for each unit row too (costs one small bootstrap per unit). */
     intervals: z.enum(["units"]).optional(),
+    /** `previous`: change against the period of the same length just before (or compareFrom/compareTo). */
+    compare: z.enum(["previous"]).optional(),
+    compareFrom: date.optional(),
+    compareTo: date.optional(),
   })
-  .refine((q) => q.from <= q.to, { path: ["from"], message: "from after to" });
+  .refine((q) => q.from <= q.to, { path: ["from"], message: "from after to" })
+  .refine((q) => (q.compareFrom === undefined) === (q.compareTo === undefined) && (!q.compareFrom || q.compareFrom <= q.compareTo!), { path: ["compareFrom"], message: "compareFrom and compareTo go together" });
 
 export type SummaryQuery = z.input<typeof summaryQuerySchema>;
 
@@ -50,6 +57,8 @@ export function parseSummaryQuery(params: URLSearchParams): z.output<typeof summ
 
 type Ci = { ci95: Interval | null };
 type Targeted = { target: number | null; meetsTarget: boolean | null };
+/** Present only when a comparison was asked for (issue 13.9). */
+type Changed = { change?: Change | null };
 
 export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSample" | "aspects" | "elements" | "units"> {
   survey: string;
@@ -70,9 +79,14 @@ export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSamp
   targetScope: ChosenTarget["scope"] | null;
   meetsTarget: boolean | null;
   smallSample: boolean;
-  aspects: Array<SummaryFigures["aspects"][number] & Ci>;
-  elements: Array<SummaryFigures["elements"][number] & Ci & Targeted>;
-  units: Array<RankedRow & Ci & Targeted>;
+  aspects: Array<SummaryFigures["aspects"][number] & Ci & Changed>;
+  elements: Array<SummaryFigures["elements"][number] & Ci & Targeted & Changed>;
+  items: Array<SummaryFigures["items"][number] & Changed>;
+  /** `tiedWithLeader`: the unit's interval overlaps the leader's (null without intervals). */
+  units: Array<RankedRow & Ci & Targeted & Changed & { tiedWithLeader: boolean | null }>;
+  /** With `compare`/`compareFrom`: the period compared with, and `change` on every figure. */
+  comparedWith?: { from: string; to: string };
+  change?: Change | null;
   /** The period holds responses of versions whose models differ (items, grouping or aggregation). */
   designBreak: boolean;
   /** With a design break: each version's figures with its own model (else empty). */
@@ -124,6 +138,14 @@ function coverageParts(units: Awaited<ReturnType<typeof unitScope>>, services: A
 }
 
 export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions = {}): Promise<Summary> {
+  const now = await buildFigures(db, query, access, options);
+  const compareWith = query.compareFrom && query.compareTo ? { from: query.compareFrom, to: query.compareTo } : query.compare === "previous" ? previousRange(query.from, query.to) : null;
+  if (!compareWith) return now;
+  const base = { ...query, ...compareWith, compare: undefined, compareFrom: undefined, compareTo: undefined };
+  return withChange(now, await buildFigures(db, base, access, { ...options, counter: false }), compareWith);
+}
+
+async function buildFigures(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions): Promise<Summary> {
   const { version, model, choice, unit, service, mapping, units, scope } = await resolveReport(db, query, access);
   const [counts, services, targets, versions] = await Promise.all([countsFor(db, scope, model), listServices(db), targetsOfSurvey(db, version.survey_id), versionFigures(db, scope, choice)]);
   const input = {
@@ -182,10 +204,12 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
       const target = targetFor(targets, year, "element", e.id) ?? chosen?.value ?? null;
       return { ...e, ci95: ci?.elements.get(e.id) ?? null, target, meetsTarget: meetsTarget(e.index, target) };
     }),
-    units: figures.units.map((u) => {
-      const target = targetFor(targets, year, "unit", u.code) ?? overall;
-      return { ...u, ci95: unitInterval(model, perChild.get(childIds.get(u.code)!), u.n, u.index), target, meetsTarget: meetsTarget(u.index, target) };
-    }),
+    units: withRankGroups(
+      figures.units.map((u) => {
+        const target = targetFor(targets, year, "unit", u.code) ?? overall;
+        return { ...u, ci95: unitInterval(model, perChild.get(childIds.get(u.code)!), u.n, u.index), target, meetsTarget: meetsTarget(u.index, target) };
+      }),
+    ),
     designBreak: choice.designBreak,
     versions,
     counter,

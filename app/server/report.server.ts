@@ -16,8 +16,9 @@ import { parsedVersion } from "./survey-versions.server";
 import { countsFor, reportModel, versionFigures, type VersionFigures } from "./report-versions.server";
 import { withChange, withRankGroups } from "./report-change.server";
 import { previousRange, type Change } from "~/metrics/change";
-import { counterFigures, wouldReturnFigure, type CounterFigures, type CoverageParts } from "./report-counter.server";
+import { counterFigures, perceptionIndicators, wouldReturnFigure, type CounterFigures, type CoverageParts } from "./report-counter.server";
 import type { ShareFigure } from "~/metrics/health";
+import type { IndicatorFigures } from "~/metrics/indicators";
 import { childSamples, intervalsFor, readSample, unitInterval } from "./report-intervals.server";
 import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./report-scope.server";
 
@@ -95,6 +96,8 @@ export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSamp
   counter: CounterFigures | null;
   /** Health forms: share who would return or recommend (option "co-the" or "chac-chan"); null for other surveys. */
   wouldReturn: ShareFigure | null;
+  /** Perception indicators (shares per option with n and Wilson intervals, per direct child too); [] when the form has none. */
+  indicators: IndicatorFigures[];
 }
 
 /** Who may see reports (API tokens and signed-in users alike), and of which subtree. */
@@ -161,10 +164,11 @@ async function buildFigures(db: Db, query: SummaryQuery, access: ReportAccess, o
   const range = { from: query.from, to: query.to };
   // Independent reads: on PostgreSQL they run on two pooled connections at once.
   const definition = parsedVersion(db, version.id, version.content_hash).then((v) => v.definition);
-  const [sample, counter, wouldReturn] = await Promise.all([
+  const [sample, counter, wouldReturn, indicators] = await Promise.all([
     options.intervals === false ? { all: [], byUnit: new Map() } : readSample(db, scope, range, model, n),
     options.counter === false ? null : definition.then((def) => counterFigures(db, scope, range, def, n, coverageParts(units, services, figures))),
     definition.then((def) => wouldReturnFigure(db, scope, def)),
+    definition.then((def) => perceptionIndicators(db, scope, def, units.children, units.childOf)),
   ]);
   const ci = intervalsFor(model, sample.all, n, {
     index: figures.index,
@@ -214,5 +218,6 @@ async function buildFigures(db: Db, query: SummaryQuery, access: ReportAccess, o
     versions,
     counter,
     wouldReturn,
+    indicators,
   };
 }

@@ -6,6 +6,7 @@ import { distributionBars, indexBars } from "~/components/reports/chart-data";
 import { ReportChart } from "~/components/reports/report-chart";
 import { TargetStatus, useFormat } from "~/components/reports/report-bits";
 import { ReportFilters, ReportTabs } from "~/components/reports/report-filters";
+import { DocumentLinks } from "~/components/reports/document-settings-form";
 import { reportPage } from "~/server/report-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Yếu tố và tiêu chí — Hài Lòng" }];
@@ -28,6 +29,7 @@ export default function ReportElements() {
       <h1>{t("reports.tabs.elements")}</h1>
       <ReportTabs />
       <ReportFilters data={data} />
+      <DocumentLinks query={data.exportQuery} />
       <h2>{t("reports.elements")}</h2>
       <ReportChart spec={indexBars(t("reports.elements"), s.elements.map((e) => ({ label: title(e.id), index: e.index })), t("reports.index"))} />
       <table>

@@ -47,7 +47,7 @@ export function translator(locale: AppLocale): TFunction {
   return t;
 }
 
-/** The API follows Accept-Language (API.md), Vietnamese by default. */
+/** The API follows Accept-Language (docs/api.md), Vietnamese by default. */
 export function apiLocale(request: Request): AppLocale {
   const header = request.headers.get("accept-language") ?? "";
   const first = header.split(",")[0]?.trim().slice(0, 2).toLowerCase();

@@ -1,4 +1,4 @@
-// The dashboards' period picker (SIPAS.md §8: month, quarter, 6 months, year, custom). Pure.
+// The dashboards' period picker (docs/method.md §8: month, quarter, 6 months, year, custom). Pure.
 
 export type PeriodKind = "month" | "quarter" | "half" | "year" | "custom";
 

@@ -1,5 +1,5 @@
 import { startServer } from "./server";
-import { seedDemoIfEmpty } from "../db/seed/first-start";
+import { seedDemoIfEmpty } from "./seed/first-start";
 import { dayOneLines } from "./day-one";
 
 // `npm start`: migrations, shipped questionnaires, demo data on the first start, then serve.

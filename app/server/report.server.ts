@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
+import type { CountScope } from "../../db/queries/report-counts";
+import { summaryCounts } from "./report-counts.server";
 import { getServiceByCode, listServices } from "../../db/queries/services";
 import { getReportVersion } from "../../db/queries/surveys";
 import { targetsOfSurvey } from "../../db/queries/targets";

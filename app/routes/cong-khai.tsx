@@ -11,7 +11,7 @@ export const handle = CITIZEN_PAGE;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await pageLocale(request);
-  return { ...(await loadPublicSummary(context.services.db, new URL(request.url).searchParams, locale)), minN: PUBLIC_MIN_N };
+  return { ...(await loadPublicSummary(await context.services.reads(), new URL(request.url).searchParams, locale)), minN: PUBLIC_MIN_N };
 }
 
 export default function PublicResults() {

@@ -5,11 +5,13 @@ import {
   invitationCreatedSchema,
   kioskConfigSchema,
   openApiDocumentSchema,
+  snapshotStoredSchema,
   submissionResultSchema,
   summarySchema,
   surveyListSchema,
   surveyVersionSchema,
 } from "./api-schemas.server";
+import { snapshotSchema } from "./federation.server";
 import { INVITATION_ROLES, invitationSchema } from "./invitations.server";
 import { KIOSK_ADMIN_ROLES } from "./kiosk-access.server";
 import { bindingSchema } from "./kiosk-binding.server";
@@ -24,7 +26,7 @@ import { summaryQuerySchema } from "./report.server";
 // that no entry names. Adding an operation = a route file + an entry here + a call in that test.
 
 /** How a caller proves who it is (see `security` in the document). */
-export type ApiAuth = "none" | "apiToken" | "kioskToken" | "session";
+export type ApiAuth = "none" | "apiToken" | "kioskToken" | "session" | "federationToken";
 
 export interface ApiAnswer {
   status: number;
@@ -41,7 +43,7 @@ export interface ApiOperation {
   path: string;
   /** The Remix route module (app/routes/<route>.ts) that serves it. */
   route: string;
-  tag: "surveys" | "responses" | "invitations" | "kiosks" | "reports" | "meta";
+  tag: "surveys" | "responses" | "invitations" | "kiosks" | "reports" | "federation" | "meta";
   summary: string;
   description?: string;
   auth: ApiAuth[];
@@ -127,6 +129,23 @@ export const API_OPERATIONS: ApiOperation[] = [
     summary: "The workbook: summary, rankings, elements, items, anonymized responses", query: summaryQuerySchema, auth: ["apiToken", "session"],
     description: REPORT_FILE,
     ok: { status: 200, description: "The workbook", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }, errors: [400, 401, 403, 429],
+  },
+  {
+    operationId: "reportDocx", method: "get", path: "/api/v1/reports/report.docx", route: "api.v1.reports.report[.]docx", tag: "reports",
+    summary: "The report as an administrative document (NĐ 30/2020 form), DOCX to edit before signing", query: summaryQuerySchema, auth: ["apiToken", "session"],
+    description: REPORT_FILE,
+    ok: { status: 200, description: "The document", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }, errors: [400, 401, 403, 429],
+  },
+  {
+    operationId: "reportPdf", method: "get", path: "/api/v1/reports/report.pdf", route: "api.v1.reports.report[.]pdf", tag: "reports",
+    summary: "The same report as PDF (Tinos embedded)", query: summaryQuerySchema, auth: ["apiToken", "session"],
+    description: REPORT_FILE, ok: { status: 200, description: "The document", contentType: "application/pdf" }, errors: [400, 401, 403, 429],
+  },
+  {
+    operationId: "receiveSnapshot", method: "post", path: "/api/v1/federation/snapshots", route: "api.v1.federation.snapshots", tag: "federation",
+    summary: "A province's roll-up snapshot for one survey version and month (national instance)", body: snapshotSchema, auth: ["federationToken"],
+    description: "Federation token of the sending province only. Replaces that province's cells for the survey version and month.",
+    ok: { status: 200, description: "Stored", schema: snapshotStoredSchema }, errors: [400, 401, 403, 413, 429],
   },
   {
     operationId: "openApi", method: "get", path: "/api/v1/openapi.json", route: "api.v1.openapi[.]json", tag: "meta",

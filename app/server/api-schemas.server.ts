@@ -86,5 +86,10 @@ export const summarySchema = z.looseObject({
   services: z.array(rankedRow),
 });
 
+export const snapshotStoredSchema = z.strictObject({
+  status: z.literal("stored"),
+  cells: z.strictObject({ responses: z.number().int(), answers: z.number().int() }),
+});
+
 /** The OpenAPI document itself: checked loosely (its own schema is the OpenAPI 3.1 standard). */
 export const openApiDocumentSchema = z.looseObject({ openapi: z.literal("3.1.0"), info: z.looseObject({ title: z.string() }), paths: z.record(z.string(), z.unknown()) });

@@ -12,7 +12,7 @@ import { planUnits, type UnitRow } from "./import-units-plan.server";
 // against the database) before anything is written; one rejected row means no write at all.
 // A clean file is written in ONE transaction, with its audit row.
 
-export const UNIT_LEVELS = ["tinh", "so", "ban", "xa", "phuong", "dac-khu", "phong", "to-chuc-khac", "huyen"] as const;
+export const UNIT_LEVELS = ["quoc-gia", "tinh", "so", "ban", "xa", "phuong", "dac-khu", "phong", "to-chuc-khac", "huyen"] as const;
 export const SERVICE_LEVELS = ["tinh", "xa", "trung-uong"] as const;
 export const UNIT_COLUMNS = ["code", "name", "parent", "level"] as const;
 export const SERVICE_COLUMNS = ["code", "name", "field", "level"] as const;

@@ -20,6 +20,7 @@ const STATUS_TEXT: Record<number, string> = {
 const SECURITY: Record<Exclude<ApiAuth, "none">, Json> = {
   apiToken: { type: "http", scheme: "bearer", description: "API token made in the console (Mã API) or by `npm run cli -- create-token`, scoped to a role and a unit subtree; integrations are not throttled below 100 requests/s." },
   kioskToken: { type: "http", scheme: "bearer", description: "The device token a kiosk receives when it is set up; rate limits are per device, never per address (kiosks share one)." },
+  federationToken: { type: "http", scheme: "bearer", description: "A province's federation token, made on the national instance (`create-token --role federation --unit PROVINCE`)." },
   session: { type: "apiKey", in: "cookie", name: "hl_session", description: "A signed-in console user (`__Host-hl_session` over HTTPS; writes must come from our own pages)." },
 };
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { API_OPERATIONS } from "../../app/server/api-contract.server";
 import { redeemSetupCode, registerKiosk } from "../../app/server/kiosks.server";
+import { createRateLimiter } from "../../app/server/rate-limit.server";
 import { api, createToken, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
 
 // The API's contract test: fetches GET /api/v1/openapi.json from the real server, sends real
@@ -22,6 +23,9 @@ beforeAll(async () => {
   app = await startTestApp();
   await seedSmallProvince(app);
   admin = await createToken(app, "admin", null);
+  // ~30 of these calls are anonymous, from one address: lift the per-address limit (20 at
+  // once) for this file; the limit itself is tested with the fuzz and API tests.
+  app.server.services.limits.online = createRateLimiter({ capacity: 10_000, refillPerSecond: 1_000 });
   const r = await registerKiosk(app.server.services, { unit: "X1", counter: "Quầy 1", survey: "nhanh" }, { actor: "test", baseUrl: app.url, scopeUnitId: null });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   kiosk = { id: r.kiosk.kioskId, token: (await redeemSetupCode(app.server.services, new URL(r.kiosk.setupUrl).pathname.split("/").pop()!))! };
@@ -140,10 +144,19 @@ describe("the OpenAPI document", () => {
     await call({ path: "/api/v1/reports/summary?survey=nhanh", token: admin, expect: 400 });
     await call({ path: `/api/v1/reports/summary?${SUMMARY}`, expect: 401 });
     await call({ path: `/api/v1/reports/summary?${SUMMARY}`, token: await createToken(app, "designer", null), expect: 403 });
-    for (const file of ["export.csv", "export-codebook.csv", "export.xlsx"]) {
+    for (const file of ["export.csv", "export-codebook.csv", "export.xlsx", "report.docx", "report.pdf"]) {
       await call({ path: `/api/v1/reports/${file}?${SUMMARY}`, token: admin, expect: 200 });
       await call({ path: `/api/v1/reports/${file}?${SUMMARY}`, expect: 401 });
     }
+  });
+
+  it("answers as documented: federation snapshots", async () => {
+    const snapshot = { province: "T", survey: "nhanh", version: 1, month: "2026-01", units: [], services: [], responses: [], answers: [] };
+    const federation = await createToken(app, "federation", "T");
+    await call({ method: "POST", path: "/api/v1/federation/snapshots", token: federation, json: snapshot, expect: 200 });
+    await call({ method: "POST", path: "/api/v1/federation/snapshots", token: federation, json: {}, expect: 400 });
+    await call({ method: "POST", path: "/api/v1/federation/snapshots", json: snapshot, expect: 401 });
+    await call({ method: "POST", path: "/api/v1/federation/snapshots", token: admin, json: snapshot, expect: 403 });
   });
 
   it("was called for every documented operation", () => {

@@ -1,4 +1,4 @@
-import { createRng } from "../../db/seed/prng";
+import { createRng } from "./prng";
 
 // The stratified draw of a survey round (docs/decisions/010-survey-rounds.md). Pure and
 // seeded: the same frame and seed give the same sample on any database, because nothing

@@ -24,7 +24,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/ma-phieu": "public",
   "routes/cam-on": "public",
   "routes/hien-thi": "public",
-  // The API authenticates per request (tokens, kiosks, session) — see API.md.
+  // The API authenticates per request (tokens, kiosks, session) — see docs/api.md.
   "routes/api.v1.responses": "public",
   "routes/api.v1.responses.batch": "public",
   "routes/api.v1.surveys": "public",
@@ -33,6 +33,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/api.v1.kiosk.config": "public",
   "routes/api.v1.kiosks.$id.next": "public",
   "routes/api.v1.invitations": "public",
+  "routes/api.v1.openapi[.]json": "public",
+  "routes/api.v1.federation.snapshots": "public",
   // Survey rounds (issue 11): the API checks roles and subtrees per request.
   "routes/api.v1.rounds": "public",
   "routes/api.v1.rounds.$id": "public",

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drawSample, sampleSize, type FrameEntry } from "../../app/metrics/round-draw";
-import { createRng } from "../../db/seed/prng";
+import { createRng } from "../../app/metrics/prng";
 import { offerServices } from "../../db/queries/services";
 import type { AnswerSet } from "../../app/survey/types";
 import { hiddenValue, plannedAnswers, postForm, shippedDefinition, walkToReview } from "../support/citizen-form";

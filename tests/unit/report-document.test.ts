@@ -157,6 +157,22 @@ describe("report document content", () => {
     expect(table(d, "Bảng 6").rows).toEqual([["Tỷ lệ hồ sơ đúng hạn", "97,13%", "96,00% – 98,00%"]]);
   });
 
+  it("marks thin parts, names a design break, and lists the health forms' share who would return", () => {
+    const base = input();
+    const d = buildReportDocument(
+      input({
+        elements: [{ ...base.summary.elements[0], n: 20, smallSample: true }, base.summary.elements[1]],
+        designBreak: true,
+        method: { ...base.summary.method, modelVersion: 2 },
+        wouldReturn: { n: 40, count: 30, share: 75, ci95: [60.1, 85.8] },
+      } as never),
+      t,
+    );
+    expect(table(d, "Bảng 2").rows[0][1]).toBe("83,74% (ít mẫu)");
+    expect(text(d)).toContain("chỉ số chung tính theo mô hình của phiên bản 2");
+    expect(table(d, "Bảng 6").rows).toEqual([["Tỷ lệ người sẽ quay lại hoặc giới thiệu", "75,00%", "60,10% – 85,80%"]]);
+  });
+
   it("says there is no data for a period without responses, with no percentage and no chart", () => {
     const empty = input({ n: 0, index: null, ci95: null, meetsTarget: null, elements: [], items: [], units: [] });
     const d = buildReportDocument({ ...empty, previous: null, trend: [], comments: { total: 0, themes: [] } }, t);

@@ -72,8 +72,8 @@ export default function ReportPrint() {
           </table>
         </>
       ) : null}
-      {/* The last paragraph and the signature block share a page: the signature never stands alone. */}
-      <div className="print-closing">
+      {/* The closing note and the signature travel together: a signature never stands alone on a page. */}
+      <div className="closing">
         {s.units.length ? <p className="note">{t("reports.smallSampleNote")}</p> : null}
         <footer className="signature">
           <div className="recipients">

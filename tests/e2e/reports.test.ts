@@ -101,12 +101,14 @@ describe("report dashboards in Chromium", () => {
     expect(await page.locator(".signer-title").textContent()).toBe("GIÁM ĐỐC");
     expect(formatViolations(await runAxe(page))).toEqual([]);
     // On paper: no buttons or download links, Times New Roman, the signature kept with the last paragraph.
+    expect(await page.getByRole("group", { name: "Hiển thị:" }).isVisible()).toBe(true);
     await page.emulateMedia({ media: "print" });
     expect(await page.getByRole("button", { name: "In báo cáo" }).isVisible()).toBe(false);
     expect(await page.getByRole("link", { name: "Tải PDF" }).isVisible()).toBe(false);
+    expect(await page.getByRole("group", { name: "Hiển thị:" }).isVisible()).toBe(false);
     expect(await page.locator(".signature").isVisible()).toBe(true);
     expect(await page.locator("body").evaluate((el) => getComputedStyle(el).fontFamily)).toContain("Times New Roman");
-    expect(await page.locator(".print-closing").evaluate((el) => getComputedStyle(el).breakInside)).toBe("avoid");
+    expect(await page.locator(".closing").evaluate((el) => getComputedStyle(el).breakInside)).toBe("avoid");
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await page.emulateMedia({ media: "screen" });

@@ -86,6 +86,7 @@ function methodBlocks(input: DocumentInput, t: Translate, f: DocFormat): Block[]
   if (s.ci95) out.push({ kind: "paragraph", text: t("document.method.margin", { margin: f.delta((s.ci95[1] - s.ci95[0]) / 2).replace(/^[+±]/, "±") }) });
   out.push({ kind: "paragraph", text: t(s.method.aggregation === "pooled" ? "document.method.pooled" : "document.method.meanOfItems") });
   if (s.weighted) out.push({ kind: "paragraph", text: t("document.method.weighted") });
+  if (s.designBreak) out.push({ kind: "paragraph", text: t("document.method.designBreak", { version: s.method.modelVersion }) });
   out.push({ kind: "paragraph", text: t("document.method.smallSample", { min: SMALL_SAMPLE }) });
   return out;
 }
@@ -125,7 +126,7 @@ function resultBlocks(input: DocumentInput, t: Translate, f: DocFormat): Block[]
   out.push({ kind: "heading", level: 2, text: t("document.services.heading") });
   out.push(s.services.length ? servicesTable(input, t, f) : { kind: "paragraph", text: t("document.services.none") });
   out.push({ kind: "heading", level: 2, text: t("document.indicators.heading") });
-  out.push(s.indicators?.length ? indicatorsTable(input, t, f) : { kind: "paragraph", text: t("document.indicators.none") });
+  out.push(s.indicators?.length || s.wouldReturn ? indicatorsTable(input, t, f) : { kind: "paragraph", text: t("document.indicators.none") });
   out.push({ kind: "heading", level: 2, text: t("document.comments.heading") });
   const c = input.comments;
   out.push({ kind: "paragraph", text: c.total ? t("document.comments.total", { n: f.count(c.total) }) : t("document.comments.none") });

@@ -12,6 +12,9 @@ function rankCell(rank: number | null, all: Array<{ rank: number | null }>, t: T
   return all.filter((r) => r.rank === rank).length > 1 ? t("document.tie", { rank }) : String(rank);
 }
 
+/** A value of a part with fewer than 30 respondents carries "(ít mẫu)" beside it. */
+const thin = (value: string, small: boolean | undefined, t: Translate) => (small ? `${value} ${t("document.smallSample")}` : value);
+
 export function elementsTable(input: DocumentInput, t: Translate, f: DocFormat): Table {
   const s = input.summary;
   return {
@@ -24,7 +27,7 @@ export function elementsTable(input: DocumentInput, t: Translate, f: DocFormat):
       { head: t("document.col.n"), width: 1.8, align: "right" },
       { head: t("document.col.target"), width: 2, align: "center" },
     ],
-    rows: s.elements.map((e) => [input.titles[e.id] ?? e.id, f.pct(e.index), f.ci(e.ci95), f.count(e.n), f.status(e.meetsTarget, e.n)]),
+    rows: s.elements.map((e) => [input.titles[e.id] ?? e.id, thin(f.pct(e.index), e.smallSample && e.n > 0, t), f.ci(e.ci95), f.count(e.n), f.status(e.meetsTarget, e.n)]),
   };
 }
 
@@ -38,7 +41,7 @@ export function criteriaTable(input: DocumentInput, t: Translate, f: DocFormat):
     rows.push([input.titles[element.id] ?? element.id, "", "", ""]);
     for (const id of element.items) {
       const item = items.get(id);
-      if (item) rows.push([input.titles[id] ?? id, f.pct(item.index), f.ci(item.ci95), f.count(item.valid)]);
+      if (item) rows.push([input.titles[id] ?? id, thin(f.pct(item.index), item.smallSample && item.valid > 0, t), f.ci(item.ci95), f.count(item.valid)]);
     }
   }
   return {
@@ -111,6 +114,13 @@ export function indicatorsTable(input: DocumentInput, t: Translate, f: DocFormat
       { head: t("document.col.value"), width: 2.2, align: "right" },
       { head: t("document.col.ci"), width: 3.6, align: "center" },
     ],
-    rows: (input.summary.indicators ?? []).map((i) => [i.title ?? i.label ?? input.titles[i.id] ?? i.id, f.pct(i.value ?? i.index), f.ci(i.ci95)]),
+    rows: [
+      // One row per option: "question — option", its share of those who answered, Wilson interval.
+      ...(input.summary.indicators ?? []).flatMap((i) =>
+        i.options.map((o) => [`${input.titles[i.id] ?? i.id} — ${input.titles[`${i.id}.${o.id}`] ?? o.id}`, f.pct(o.share), f.ci(o.ci95)]),
+      ),
+      // Health forms: the share who would return or recommend.
+      ...(input.summary.wouldReturn ? [[t("document.indicators.wouldReturn"), f.pct(input.summary.wouldReturn.share), f.ci(input.summary.wouldReturn.ci95)]] : []),
+    ],
   };
 }

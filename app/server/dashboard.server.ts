@@ -144,7 +144,11 @@ export function titlesOf(def: SurveyDefinition, locale: AppLocale): Record<strin
   for (const a of def.index?.aspects ?? []) out[a.id] = a.title[locale];
   for (const s of def.sections) {
     out[s.id] = s.title[locale];
-    for (const q of s.questions) out[q.id] = q.label[locale];
+    for (const q of s.questions) {
+      out[q.id] = q.label[locale];
+      // Option labels keyed "question.option" (the report document names indicator options).
+      for (const o of "options" in q ? (q.options ?? []) : []) out[`${q.id}.${o.id}`] = o.label[locale];
+    }
   }
   return out;
 }

@@ -104,6 +104,8 @@ export async function loadDashboard(services: AppServices, user: SessionUser, pa
     previous,
     options: { surveys, units, services: serviceList.map((s) => ({ code: s.code, name: s.name })) },
     summary,
+    /** The report's unit (its tree root's settings head the report document and print view). */
+    unitId: report.unit.id,
     change: {
       index: change(summary.index, before?.index),
       units: Object.fromEntries(summary.units.map((u) => [u.code, change(u.index, prevUnits.get(u.code))])),

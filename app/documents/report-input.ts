@@ -24,9 +24,11 @@ export interface Indicator {
   index?: number | null;
   ci95?: Interval;
   n?: number;
+  /** The summary's perception indicators: the share of each option (one row per option). */
+  options?: Array<{ id: string; share: number | null; ci95: Interval }>;
 }
 
-export type DocumentSummary = Omit<Summary, "units"> & {
+export type DocumentSummary = Omit<Summary, "units" | "indicators"> & {
   change?: Change | null;
   weighted?: boolean;
   indicators?: Indicator[];

@@ -16,19 +16,14 @@ export interface Change {
   significant?: boolean | null;
 }
 
+/** A perception indicator of the summary (app/metrics/indicators.ts): each option's share. */
 export interface Indicator {
   id: string;
-  title?: string;
-  label?: string;
-  value?: number | null;
-  index?: number | null;
-  ci95?: Interval;
-  n?: number;
-  /** The summary's perception indicators: the share of each option (one row per option). */
-  options?: Array<{ id: string; share: number | null; ci95: Interval }>;
+  n: number;
+  options: Array<{ id: string; count: number; share: number | null; ci95: Interval }>;
 }
 
-export type DocumentSummary = Omit<Summary, "units" | "indicators"> & {
+export type DocumentSummary = Omit<Summary, "units"> & {
   change?: Change | null;
   weighted?: boolean;
   indicators?: Indicator[];

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/index";
-import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
+import type { CountScope } from "../../db/queries/report-counts";
+import { summaryCounts } from "./report-counts.server";
 import { dossierCounts, scoreHistogram } from "../../db/queries/report-extra";
 import { dossierScore, qd766Ratio, ratingShares, sampleCoverage, smileyShares, OVERALL_LEVELS } from "~/metrics/dossier";
 import { indicatorFigures, PERCEPTION_SECTIONS, type IndicatorFigures } from "~/metrics/indicators";

@@ -24,7 +24,7 @@ import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./rep
 
 export type { ReportAccess } from "./report-scope.server";
 
-const date = z.string().refine(isCalendarDate);
+const date = z.string().refine(isCalendarDate).meta({ format: "date" });
 
 export const summaryQuerySchema = z
   .strictObject({

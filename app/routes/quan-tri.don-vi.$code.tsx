@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Csrf, Field, FieldError, FormErrors } from "~/components/console/field";
-import { UnitInput } from "~/components/console/unit-input";
+import { LevelSelect, UnitInput } from "~/components/console/unit-input";
+import { NEW_UNIT_LEVELS } from "~/org/levels";
 import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate } from "~/metrics/format";
@@ -85,7 +86,7 @@ export default function UnitDetail() {
           <Form method="post" className="stack narrow">
             <Csrf token={csrf} />
             <Field name="name" required defaultValue={unit.name} label={t("org.name")} errors={errors} />
-            <Field name="level" required defaultValue={unit.level} label={t("org.level")} errors={errors} />
+            <LevelSelect name="level" label={t("org.level")} levels={NEW_UNIT_LEVELS} defaultValue={unit.level} errors={errors} />
             <UnitInput name="parent" label={t("org.units.parent")} units={units} defaultValue={unit.parent} errors={errors} />
             <button type="submit" name="op" value="update">
               {t("console.save")}

@@ -3,6 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Csrf, Field, FormErrors } from "~/components/console/field";
+import { LevelSelect } from "~/components/console/unit-input";
+import { SERVICE_LEVELS, levelKey } from "~/org/levels";
 import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { invalid, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
@@ -73,7 +75,7 @@ export default function Services() {
                 </td>
                 <td>{s.name}</td>
                 <td>{s.field}</td>
-                <td>{s.level}</td>
+                <td>{t(levelKey(s.level))}</td>
               </tr>
             ))}
           </tbody>
@@ -90,7 +92,7 @@ export default function Services() {
             <Field name="code" required label={t("org.services.code")} errors={errors} />
             <Field name="name" required label={t("org.name")} errors={errors} />
             <Field name="field" required label={t("org.services.field")} errors={errors} />
-            <Field name="level" required label={t("org.level")} errors={errors} />
+            <LevelSelect name="level" label={t("org.level")} levels={SERVICE_LEVELS} errors={errors} />
             <button type="submit" name="op" value="save">
               {t("console.save")}
             </button>

@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTE_ACCESS } from "../../app/server/access-policy.server";
 import type { Role } from "../../db/schema";
 import { launchBrowser, openPage, pageErrorsOf } from "../support/browser";
-import { addUser, signIn } from "../support/console";
+import { addUser, postForm, signIn } from "../support/console";
+import { leaksIn } from "../support/english-leaks";
 import { api, createKiosk, createToken, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
 
 // Every console page, for every kind of console user, in Chromium with JavaScript on: the
 // server render alone hid a page that crashed once hydrated (Góp ý used a value from a
 // .server module, empty in the browser). Fails on any uncaught error, console error or
-// error screen. One list of users and one list of routes: a user kind added to USERS (a
+// error screen, or shows a known English word or code on its Vietnamese screen. One list of users and one list of routes: a user kind added to USERS (a
 // subtree admin, a subtree designer) is walked over every route its role may open.
 
 interface ConsoleUser {
@@ -76,6 +77,10 @@ beforeAll(async () => {
     const r = await api(app, "/api/v1/responses", { method: "POST", token, json: { id: randomUUID(), survey: "sipas-2017", version: 1, unit: "X1", service: "1.001612", channel: "paper", submittedAt: `2026-0${i + 1}-02T09:00:00+07:00`, answers: a } });
     expect(r.status).toBe(201);
   }
+  // An audited change with before → after fields, for the audit log to show in words.
+  const admin = await signIn(app, "admin");
+  const created = await postForm(app, "/quan-tri/don-vi", { csrf: admin.csrf, op: "create", code: "X9", name: "Xã Chín", level: "xa", parent: "T" }, admin.cookie);
+  expect(created.status).toBe(200);
   // Every page route of the build under /quan-tri (resource routes such as .json have no UI).
   const build = await import(pathToFileURL(path.resolve("build/index.js")).href);
   consolePages = Object.keys(build.routes).filter((id) => id.startsWith("routes/quan-tri") && id !== "routes/quan-tri" && typeof build.routes[id].module.default === "function");
@@ -98,6 +103,7 @@ async function problemsOf(page: Page, url: string): Promise<string[]> {
   const found = [...pageErrorsOf(page).slice(before).map((e) => `page error: ${e.message}`), ...consoleErrors.map((e) => `console error: ${e}`)];
   if (res && res.status() >= 400) found.push(`status ${res.status()}`);
   if (await page.locator(".error-page").count()) found.push(`error screen: ${await page.locator(".error-page").innerText()}`);
+  for (const leak of leaksIn(await page.locator("main").innerText())) found.push(`English or code on a Vietnamese page: ${leak}`);
   return found.map((f) => `${url}: ${f}`);
 }
 

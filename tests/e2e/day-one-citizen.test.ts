@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, pageErrorsOf } from "../support/browser";
+import { leaksIn } from "../support/english-leaks";
 import { api, createToken, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
 
 // What a citizen meets on day one (issue 17): pages that fit a 360 px phone, a form that
@@ -32,13 +33,15 @@ afterAll(async () => {
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe("citizen pages on a 360 px phone", () => {
-  it("never scroll sideways: home, public results, the unit's list, a form step, the thank-you and display pages", async () => {
+  it("never scroll sideways nor show English or codes: home, public results, the unit's list, a form step, the thank-you and display pages", async () => {
     const page = await openPage(browser);
     const wide: string[] = [];
+    const leaks: string[] = [];
     for (const path of ["/", "/cong-khai", "/danh-gia/X1", "/danh-gia/X1/1.001612", "/cam-on", "/hien-thi"]) {
       await page.goto(`${app.url}${path}`, { waitUntil: "load" });
       const extra = await overflow(page);
       if (extra > 0) wide.push(`${path}: ${extra}px too wide`);
+      for (const leak of leaksIn(await page.locator("main").innerText())) leaks.push(`${path}: ${leak}`);
     }
     // The public page with its ranking table drawn.
     await page.goto(`${app.url}/cong-khai`);
@@ -46,6 +49,7 @@ describe("citizen pages on a 360 px phone", () => {
     expect(await page.getByTestId("overall-index").textContent()).not.toBe("—");
     expect(await page.locator('select[name="survey"]').evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(360);
     expect(wide).toEqual([]);
+    expect(leaks).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(pageErrorsOf(page)).toEqual([]);
     await page.context().close();

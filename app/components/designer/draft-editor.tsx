@@ -2,6 +2,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { Csrf } from "../console/field";
 import { BoolInput, ConditionInput, DraftError, LocalizedInputs, OpButton, TextInput, fieldId, type DraftErrors } from "./inputs";
 import { QuestionEditor } from "./question-editor";
+import { describePath } from "~/survey/draft-paths";
 
 type Loose = Record<string, unknown>;
 const arr = (v: unknown): Loose[] => (Array.isArray(v) ? (v as Loose[]) : []);
@@ -36,7 +37,7 @@ export function DraftEditor({ doc, errors, csrf }: { doc: Loose; errors: DraftEr
           <ul>
             {errorList.slice(0, 50).map(([path, message]) => (
               <li key={path}>
-                <a href={`#${fieldId(path)}`}>{path || "—"}</a>: {message}
+                <a href={`#${fieldId(path)}`}>{describePath(doc, path).map((part) => t(part.key, part.params)).join(" · ") || t("designer.path.survey")}</a>: {message}
               </li>
             ))}
           </ul>

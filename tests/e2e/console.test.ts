@@ -66,9 +66,20 @@ describe("admin console in Chromium", () => {
     await expectAccessible(page);
     await page.getByRole("link", { name: "Soạn thảo" }).click();
     await page.waitForURL(/xem=edit/);
+    // Publishing asks first: declined, nothing happens; accepted, the page says it is done.
+    page.once("dialog", (d) => void d.dismiss());
     await page.getByRole("button", { name: "Ban hành phiên bản mới" }).click();
-    await page.waitForURL(/\/quan-tri\/phieu\/\d+(\?.*)?$/);
+    await expect(page.locator("h1").textContent()).resolves.toContain("Bản nháp");
+    let asked = "";
+    page.once("dialog", (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await page.getByRole("button", { name: "Ban hành phiên bản mới" }).click();
+    await page.waitForURL(/\/quan-tri\/phieu\/\d+\?da-ban-hanh=1$/);
+    expect(asked).toContain("không sửa được");
     await expect(page.locator("h1").textContent()).resolves.toContain("Phiên bản 1");
+    await expect(page.getByRole("status").textContent()).resolves.toContain("Đã ban hành phiên bản 1");
     expect(pageErrorsOf(page)).toEqual([]);
   });
 

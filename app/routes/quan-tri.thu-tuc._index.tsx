@@ -44,10 +44,14 @@ export default function Services() {
     <section>
       <h1>{t("org.services.title")}</h1>
       {canEdit ? (
-        <p className="op-row">
-          <Link to="/quan-tri/nhap/thu-tuc">{t("org.services.import")}</Link>
-          <Link to="/quan-tri/nhap/so-ho-so">{t("org.services.importDossiers")}</Link>
-        </p>
+        <ul className="link-row">
+          <li>
+            <Link to="/quan-tri/nhap/thu-tuc">{t("org.services.import")}</Link>
+          </li>
+          <li>
+            <Link to="/quan-tri/nhap/so-ho-so">{t("org.services.importDossiers")}</Link>
+          </li>
+        </ul>
       ) : null}
       <Form method="get" className="filters" role="search">
         <label>

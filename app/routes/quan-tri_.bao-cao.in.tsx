@@ -61,13 +61,16 @@ export default function ReportPrint() {
               ))}
             </tbody>
           </table>
-          <p className="note">{t("reports.smallSampleNote")}</p>
         </>
       ) : null}
-      <footer className="signature">
-        <p>{t("reports.print.date", { date: f.date(vnDate(new Date())) })}</p>
-        <p className="signer">{t("reports.print.signer")}</p>
-      </footer>
+      {/* The closing note and the signature travel together: a signature never stands alone on a page. */}
+      <div className="closing">
+        {s.units.length ? <p className="note">{t("reports.smallSampleNote")}</p> : null}
+        <footer className="signature">
+          <p>{t("reports.print.date", { date: f.date(vnDate(new Date())) })}</p>
+          <p className="signer">{t("reports.print.signer")}</p>
+        </footer>
+      </div>
       <p className="no-print"><button type="button" onClick={() => window.print()}>{t("reports.print.button")}</button></p>
     </article>
   );

@@ -67,3 +67,30 @@ describe("QR codes and posters", () => {
     await page.context().close();
   });
 });
+
+describe("small things", () => {
+  it("shows the unit tree with name, level and code apart, by level then name; import links apart", async () => {
+    const page = await adminPage();
+    await page.goto(`${app.url}/quan-tri/don-vi`);
+    const province = page.locator(".tree > li").first();
+    expect(await province.locator(":scope > a").textContent()).toBe("Tỉnh Thử Nghiệm");
+    expect(await province.locator(":scope > .tree-meta").textContent()).toBe("Cấp tỉnh · Mã T");
+    // Children: the department (sở) before the communes and wards, those by name.
+    expect(await province.locator(":scope > ul > li > a").allTextContents()).toEqual(["Sở Nội vụ", "Phường Đông Hà", "Xã Hòa An"]);
+    await page.goto(`${app.url}/quan-tri/thu-tuc`);
+    const links = page.locator(".link-row li");
+    expect(await links.allTextContents()).toEqual(["Nhập danh mục thủ tục từ tệp CSV/XLSX", "Nhập số hồ sơ theo tháng"]);
+    await page.context().close();
+  });
+
+  it("prints the report without the display buttons, the signature kept with what precedes it", async () => {
+    const page = await adminPage();
+    await page.goto(`${app.url}/quan-tri/bao-cao/in?period=year&year=2026`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".display-prefs").isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "In báo cáo" }).isVisible()).toBe(false);
+    expect(await page.locator(".closing").evaluate((e) => getComputedStyle(e).breakInside)).toBe("avoid");
+    expect(await page.locator(".closing .signature").count()).toBe(1);
+    await page.context().close();
+  });
+});

@@ -94,7 +94,10 @@ describe("counter kiosk", () => {
     await page.setViewportSize({ width: 800, height: 1280 });
     expect(await noScroll(page)).toBe(true);
     expect(formatViolations(await runAxe(page))).toEqual([]);
+    // Without a reason chosen, "Bỏ qua" is the secondary way on; once chosen, "Tiếp tục" is the main one.
+    expect(await page.getByRole("button", { name: "Bỏ qua" }).getAttribute("class")).toContain("secondary");
     await page.getByRole("button", { name: "Thời gian chờ lâu" }).click();
+    expect(await page.getByRole("button", { name: "Tiếp tục" }).getAttribute("class")).toBeNull();
     await page.getByRole("button", { name: "Tiếp tục" }).click();
     await page.getByRole("heading", { name: "Ông/Bà có góp ý gì thêm?" }).waitFor();
     await page.getByRole("button", { name: "Gửi đánh giá" }).dblclick();

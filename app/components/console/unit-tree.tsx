@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatDate } from "~/metrics/format";
-import { UNIT_LEVELS, levelKey } from "~/org/levels";
+import { levelKey } from "~/org/levels";
 
 export interface TreeUnit {
   id: number;
@@ -13,11 +13,9 @@ export interface TreeUnit {
   successor_code: string | null;
 }
 
-/** Siblings by level (province, departments, … communes) then by Vietnamese name. */
-const rank = (level: string) => {
-  const at = (UNIT_LEVELS as readonly string[]).indexOf(level);
-  return at < 0 ? UNIT_LEVELS.length : at;
-};
+/** Siblings by tier (province; departments and boards; communes, wards and special zones; …) then by name. */
+const TIERS: Record<string, number> = { tinh: 0, so: 1, ban: 1, huyen: 2, xa: 3, phuong: 3, "dac-khu": 3, phong: 4, "to-chuc-khac": 5 };
+const rank = (level: string) => TIERS[level] ?? 6;
 export const byLevelThenName = (a: TreeUnit, b: TreeUnit) => rank(a.level) - rank(b.level) || a.name.localeCompare(b.name, "vi");
 
 /** The units as nested lists (name, then level and code apart); closed units show their end date and successor. */

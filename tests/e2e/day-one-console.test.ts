@@ -93,4 +93,11 @@ describe("small things", () => {
     expect(await page.locator(".closing .signature").count()).toBe(1);
     await page.context().close();
   });
+
+  it("titles the unit ranking with the unit's name, never a code that reads as a count", async () => {
+    const page = await adminPage();
+    await page.goto(`${app.url}/quan-tri/bao-cao/don-vi?period=year&year=2026`);
+    expect(await page.locator("h1").textContent()).toBe("Các đơn vị trực thuộc Tỉnh Thử Nghiệm");
+    await page.context().close();
+  });
 });

@@ -5,7 +5,7 @@ import { rowPages } from "../../db/queries/report-rows";
 import type { Db } from "../../db/index";
 import { formatDate } from "~/metrics/format";
 import { codebookRows } from "~/survey/codebook";
-import { checkCount, exportSource, rowHeader, rowValues } from "./export.server";
+import { checkCount, exportSource, rowHeader, rowLabels, rowValues } from "./export.server";
 import { buildSummary, type SummaryQuery } from "./report.server";
 import type { ReportAccess } from "./report-scope.server";
 
@@ -46,9 +46,37 @@ async function caughtUp(out: PassThrough): Promise<void> {
  * items, raw anonymized responses and the codebook. Written by exceljs' streaming writer, so
  * raw rows never sit in memory; a row-count mismatch aborts the download.
  */
+/**
+ * The period of equal length just before [from, to] (ISO dates): whole months shift by the
+ * same number of months (a quarter → the quarter before), other ranges by the same days.
+ */
+export function periodBefore(from: string, to: string): { from: string; to: string } {
+  const day = 86_400_000;
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const endNext = new Date(Date.parse(`${to}T00:00:00Z`) + day);
+  if (from.endsWith("-01") && endNext.getUTCDate() === 1) {
+    const [y, m] = from.split("-").map(Number);
+    const months = (endNext.getUTCFullYear() - y) * 12 + (endNext.getUTCMonth() + 1 - m);
+    const first = new Date(Date.UTC(y, m - 1 - months, 1));
+    return { from: first.toISOString().slice(0, 10), to: new Date(start - day).toISOString().slice(0, 10) };
+  }
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / day) + 1;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: iso(start - days * day), to: iso(start - day) };
+}
+
+/** Change in percentage points, none between thin samples or without a previous figure. */
+export function changePoints(smallSample: boolean, index: number | null, previous: number | null | undefined): number | null {
+  if (smallSample || index === null || previous === null || previous === undefined) return null;
+  return Math.round((index - previous) * 100) / 100;
+}
+
 export async function xlsxExport(db: Db, query: SummaryQuery, access: ReportAccess): Promise<Response> {
   const src = await exportSource(db, query, access);
   const summary = await buildSummary(db, query, access, { unitIntervals: true, counter: false });
+  // The ranking sheet carries the screen's change column: against the period of equal length before.
+  const before = await buildSummary(db, { ...query, ...periodBefore(query.from, query.to) }, access, { intervals: false, counter: false });
+  const prevIndex = new Map(before.units.map((u) => [u.code, u.index]));
   const pass = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true, useSharedStrings: false });
   wb.creator = "Hài Lòng";
@@ -81,8 +109,12 @@ export async function xlsxExport(db: Db, query: SummaryQuery, access: ReportAcce
     ws.commit();
 
     const units = frozen("Xếp hạng đơn vị");
-    table(units, ["Hạng", "Mã đơn vị", "Tên đơn vị", "Chỉ số hài lòng", "Cận dưới 95%", "Cận trên 95%", "Số phiếu", "Chỉ tiêu", "Ít mẫu"],
-      summary.units.map((u) => [u.rank, u.code, u.name, pct(u.index), pct(u.ci95?.[0]), pct(u.ci95?.[1]), u.n, pct(u.target), u.smallSample ? "Có" : "Không"]), [4, 5, 6, 8]);
+    table(units, ["Hạng", "Mã đơn vị", "Tên đơn vị", "Chỉ số hài lòng", "Cận dưới 95%", "Cận trên 95%", "Số phiếu", "Thay đổi (điểm %)", "Chỉ tiêu", "Đạt chỉ tiêu", "Ít mẫu"],
+      summary.units.map((u) => [
+        u.rank, u.code, u.name, pct(u.index), pct(u.ci95?.[0]), pct(u.ci95?.[1]), u.n,
+        changePoints(u.smallSample, u.index, prevIndex.get(u.code)), pct(u.target),
+        u.meetsTarget === null ? "—" : u.meetsTarget ? "Đạt" : "Chưa đạt", u.smallSample ? "Có" : "Không",
+      ]), [4, 5, 6, 9]);
     units.commit();
 
     const services = frozen("Thủ tục");
@@ -98,11 +130,15 @@ export async function xlsxExport(db: Db, query: SummaryQuery, access: ReportAcce
     ], [4, 5, 6]);
     elements.commit();
 
-    const raw = frozen("Phiếu trả lời");
+    const raw = frozen("Phiếu trả lời", 2);
     if (src.expected > XLSX_RAW_LIMIT) {
       raw.addRow([`${src.expected} phiếu: quá nhiều cho một trang tính — dùng tệp CSV (export.csv) với cùng tham số.`]).commit();
     } else {
       raw.addRow(rowHeader(src.columns)).commit();
+      // Codes for software, then the Vietnamese labels for people (the CSV keeps codes + codebook).
+      const labelRow = raw.addRow(rowLabels(src.columns));
+      labelRow.font = { italic: true };
+      labelRow.commit();
       let written = 0;
       for await (const page of rowPages(db, src.scope, src.range)) {
         for (const r of page) raw.addRow(rowValues(r, src.columns)).commit();

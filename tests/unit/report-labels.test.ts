@@ -12,3 +12,16 @@ describe("criteria by short names on charts", () => {
     expect(cut).not.toMatch(/\s…$/);
   });
 });
+
+describe("XLSX ranking change", () => {
+  it("compares with the period of equal length before, never between thin samples", async () => {
+    const { changePoints, periodBefore } = await import("../../app/server/export-xlsx.server");
+    expect(periodBefore("2026-04-01", "2026-06-30")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
+    expect(periodBefore("2026-03-01", "2026-03-01")).toEqual({ from: "2026-02-28", to: "2026-02-28" });
+    expect(periodBefore("2026-03-01", "2026-03-31")).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+    expect(periodBefore("2026-03-10", "2026-03-19")).toEqual({ from: "2026-02-28", to: "2026-03-09" });
+    expect(changePoints(false, 82.5, 80)).toBe(2.5);
+    expect(changePoints(true, 82.5, 80)).toBeNull();
+    expect(changePoints(false, 82.5, null)).toBeNull();
+  });
+});

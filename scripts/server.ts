@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import { createDb, type Db } from "../db/index";
+import { createReadRouter } from "../db/replica";
 import { prepareDatabase } from "../app/server/bootstrap.server";
 import { parseEnv, type Env } from "../app/server/env.server";
 import { loadSecretKey } from "../app/server/secrets.server";
@@ -49,7 +50,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const db = opts.db ?? createDb(env.DATABASE_URL);
   await prepareDatabase(db);
   await opts.onDatabaseReady?.(db, env);
-  const services = createServices(db, env, loadSecretKey(env.SECRET_KEY, env.SECRET_KEY_FILE));
+  const standby = env.DATABASE_REPLICA_URL ? createDb(env.DATABASE_REPLICA_URL, { connectionTimeoutMillis: 2000 }) : null;
+  const router = standby ? createReadRouter({ primary: db, standby, maxLagS: env.REPLICA_MAX_LAG_S }) : null;
+  const services = createServices(db, env, loadSecretKey(env.SECRET_KEY, env.SECRET_KEY_FILE), router ? () => router.reads() : undefined);
 
   const buildFile = path.resolve(opts.buildPath ?? "build/index.js");
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
@@ -90,6 +93,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await closed;
       await services.committer.drain();
       if (!opts.db) await db.destroy();
+      await standby?.destroy();
     },
   };
 }

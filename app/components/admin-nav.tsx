@@ -17,6 +17,7 @@ export const ADMIN_SECTIONS: Array<{ to: string; labelKey: string; roles: readon
   { to: "/quan-tri/mat-khau", labelKey: "console.nav.password", roles: ["admin", "analyst", "designer", "unit-manager"] },
   { to: "/quan-tri/bao-cao", labelKey: "reports.nav.reports", roles: ["admin", "analyst", "unit-manager"] },
   { to: "/quan-tri/chi-tieu", labelKey: "reports.nav.targets", roles: ["admin"] },
+  { to: "/quan-tri/van-ban-bao-cao", labelKey: "document.settings.title", roles: ["admin"] },
 ];
 
 export function AdminNav({ role }: { role: Role }) {

@@ -1,7 +1,7 @@
 // Unit and procedure levels (client-safe: the console's selects and the import reader share
 // them). Codes are what is stored; Vietnamese names are what people type and read.
 
-export const UNIT_LEVELS = ["tinh", "so", "ban", "xa", "phuong", "dac-khu", "phong", "to-chuc-khac", "huyen"] as const;
+export const UNIT_LEVELS = ["quoc-gia", "tinh", "so", "ban", "xa", "phuong", "dac-khu", "phong", "to-chuc-khac", "huyen"] as const;
 /** Cấp huyện was abolished by the 2025 reform: existing units keep it, new units cannot take it. */
 export const ABOLISHED_UNIT_LEVELS: readonly string[] = ["huyen"];
 export const NEW_UNIT_LEVELS = UNIT_LEVELS.filter((l) => !ABOLISHED_UNIT_LEVELS.includes(l));
@@ -10,7 +10,7 @@ export const SERVICE_LEVELS = ["tinh", "xa", "trung-uong"] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
 const LEVEL_KEYS: Record<string, string> = {
-  tinh: "org.levels.tinh", so: "org.levels.so", ban: "org.levels.ban", xa: "org.levels.xa", phuong: "org.levels.phuong",
+  "quoc-gia": "org.levels.quoc-gia", tinh: "org.levels.tinh", so: "org.levels.so", ban: "org.levels.ban", xa: "org.levels.xa", phuong: "org.levels.phuong",
   "dac-khu": "org.levels.dac-khu", phong: "org.levels.phong", "to-chuc-khac": "org.levels.to-chuc-khac",
   huyen: "org.levels.huyen", "trung-uong": "org.levels.trung-uong",
 };
@@ -20,6 +20,7 @@ export const levelKey = (code: string): string => LEVEL_KEYS[code] ?? code;
 
 /** Vietnamese names as people write them (folded: no marks, lower case) → code. */
 const NAMES: Record<string, string> = {
+  "quoc gia": "quoc-gia", "trung uong quoc gia": "quoc-gia",
   tinh: "tinh", "thanh pho": "tinh", "thanh pho truc thuoc trung uong": "tinh",
   so: "so", "so, ban, nganh": "so", ban: "ban", nganh: "so",
   xa: "xa", phuong: "phuong", "dac khu": "dac-khu",

@@ -9,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: "Công khai kết quả — H�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await pageLocale(request);
-  return { ...(await loadPublicSummary(context.services.db, new URL(request.url).searchParams, locale)), minN: PUBLIC_MIN_N };
+  return { ...(await loadPublicSummary(await context.services.reads(), new URL(request.url).searchParams, locale)), minN: PUBLIC_MIN_N };
 }
 
 export default function PublicResults() {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
+import type { CountScope } from "../../db/queries/report-counts";
 import { getServiceByCode, listServices } from "../../db/queries/services";
 import { getReportVersion } from "../../db/queries/surveys";
 import { targetsOfSurvey } from "../../db/queries/targets";
@@ -12,8 +12,10 @@ import { meetsTarget, mostSpecificTarget, targetFor, type ChosenTarget } from "~
 import type { IndexModel } from "~/survey/types";
 import { ApiError, zodFields } from "./api-error.server";
 import { REPORT_ROLES, hasRole, type Principal, type RolePrincipal } from "./principal.server";
-import { parsedVersion, versionCells } from "./survey-versions.server";
-import { counterFigures, type CounterFigures } from "./report-counter.server";
+import { parsedVersion } from "./survey-versions.server";
+import { countsFor, reportModel, versionFigures, type VersionFigures } from "./report-versions.server";
+import { counterFigures, wouldReturnFigure, type CounterFigures, type CoverageParts } from "./report-counter.server";
+import type { ShareFigure } from "~/metrics/health";
 import { intervalsFor, readSample, sampleByChild } from "./report-intervals.server";
 import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./report-scope.server";
 
@@ -56,6 +58,9 @@ export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSamp
   method: {
     aggregation: IndexModel["aggregation"];
     parentAggregation: IndexModel["parentAggregation"];
+    /** The version whose model the headline uses; `shared-items`: a design break, the newest model over the items every version asks. */
+    modelVersion: number;
+    headline: "version-model" | "shared-items";
     interval: { items: "wilson"; composite: "respondent-bootstrap"; replicates: number; seed: number; sampled: number };
   };
   n: number;
@@ -68,8 +73,14 @@ export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSamp
   aspects: Array<SummaryFigures["aspects"][number] & Ci>;
   elements: Array<SummaryFigures["elements"][number] & Ci & Targeted>;
   units: Array<RankedRow & Ci & Targeted>;
+  /** The period holds responses of versions whose models differ (items, grouping or aggregation). */
+  designBreak: boolean;
+  /** With a design break: each version's figures with its own model (else empty). */
+  versions: VersionFigures[];
   /** Counter figures (null fields where they do not apply); null only when not asked for. */
   counter: CounterFigures | null;
+  /** Health forms: share who would return or recommend (option "co-the" or "chac-chan"); null for other surveys. */
+  wouldReturn: ShareFigure | null;
 }
 
 /** Who may see reports (API tokens and signed-in users alike), and of which subtree. */
@@ -88,7 +99,8 @@ export async function resolveReport(db: Db, query: SummaryQuery, access: ReportA
   const mapping = query.mapping ?? "as-was";
   const units = await unitScope(db, unit, mapping);
   const scope: CountScope = { surveyId: version.survey_id, ...units.filter, serviceId: service?.id, channel: query.channel, ...splitPeriod(query.from, query.to) };
-  return { version, model: JSON.parse(version.index_model) as IndexModel, unit, service, mapping, units, scope };
+  const choice = await reportModel(db, scope);
+  return { version, model: choice.model, choice, unit, service, mapping, units, scope };
 }
 
 export interface SummaryOptions {
@@ -100,28 +112,37 @@ export interface SummaryOptions {
   counter?: boolean;
 }
 
+/** Direct children and services with their responses: "sample reached" is judged per part. */
+function coverageParts(units: Awaited<ReturnType<typeof unitScope>>, services: Array<{ id: number; code: string }>, figures: SummaryFigures): CoverageParts {
+  return {
+    childOf: units.childOf,
+    childCode: new Map(units.children.map((c) => [c.id, c.code])),
+    serviceCode: new Map(services.map((s) => [s.id, s.code])),
+    unitResponses: new Map(figures.units.map((u) => [u.code, u.n])),
+    serviceResponses: new Map(figures.services.map((s) => [s.code, s.n])),
+  };
+}
+
 export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions = {}): Promise<Summary> {
-  const { version, model, unit, service, mapping, units, scope } = await resolveReport(db, query, access);
-  const items = model.aspects.flatMap((a) => a.elements.flatMap((e) => e.items));
-  const groups = [
-    ...model.aspects.flatMap((a) => a.elements.map((e) => ({ key: `@el/${e.id}`, items: e.items }))),
-    ...model.aspects.map((a) => ({ key: `@as/${a.id}`, items: a.elements.flatMap((e) => e.items) })),
-  ];
-  const [counts, services, targets] = await Promise.all([summaryCounts(db, scope, items, groups, () => versionCells(db, scope.surveyId)), listServices(db), targetsOfSurvey(db, version.survey_id)]);
+  const { version, model, choice, unit, service, mapping, units, scope } = await resolveReport(db, query, access);
+  const [counts, services, targets, versions] = await Promise.all([countsFor(db, scope, model), listServices(db), targetsOfSurvey(db, version.survey_id), versionFigures(db, scope, choice)]);
   const input = {
     model,
     ...counts,
     children: units.children.map((c) => ({ id: c.id, code: c.code, name: c.name })),
     childOf: units.childOf,
+    tree: units.tree,
     services: new Map(services.map((s) => [s.id, { id: s.id, code: s.code, name: s.name }])),
   };
   const figures = summarize(input);
   const n = figures.n;
   const range = { from: query.from, to: query.to };
   // Independent reads: on PostgreSQL they run on two pooled connections at once.
-  const [sample, counter] = await Promise.all([
+  const definition = parsedVersion(db, version.id, version.content_hash).then((v) => v.definition);
+  const [sample, counter, wouldReturn] = await Promise.all([
     options.intervals === false ? { all: [], byUnit: new Map() } : readSample(db, scope, range, model, n),
-    options.counter === false ? null : parsedVersion(db, version.id, version.content_hash).then((v) => counterFigures(db, scope, range, v.definition, n)),
+    options.counter === false ? null : definition.then((def) => counterFigures(db, scope, range, def, n, coverageParts(units, services, figures))),
+    definition.then((def) => wouldReturnFigure(db, scope, def)),
   ]);
   const ci = intervalsFor(model, sample.all, n, {
     index: figures.index,
@@ -144,6 +165,8 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
     method: {
       aggregation: model.aggregation,
       parentAggregation: model.parentAggregation,
+      modelVersion: choice.present[0]?.version ?? version.version,
+      headline: choice.designBreak ? "shared-items" : "version-model",
       interval: { items: "wilson", composite: "respondent-bootstrap", replicates: BOOTSTRAP_REPLICATES, seed: BOOTSTRAP_SEED, sampled: sample.all.length },
     },
     ...figures,
@@ -162,6 +185,9 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
       const uci = u.index === null ? null : intervalsFor(model, own, u.n, { index: u.index, elements: new Map(), aspects: new Map() }, true);
       return { ...u, ci95: uci?.index ?? null, target, meetsTarget: meetsTarget(u.index, target) };
     }),
+    designBreak: choice.designBreak,
+    versions,
     counter,
+    wouldReturn,
   };
 }

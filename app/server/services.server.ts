@@ -7,7 +7,10 @@ import { createHasher, type Hasher } from "./secrets.server";
 
 /** What every loader and action gets through the Remix load context. */
 export interface AppServices {
+  /** The primary: writes, and reads that must see their own writes. */
   db: Db;
+  /** For report, dashboard and export reads: the standby when one is set and keeps up, else `db`. */
+  reads(): Promise<Db>;
   env: Env;
   hasher: Hasher;
   committer: GroupCommitter;
@@ -25,9 +28,10 @@ export interface AppServices {
   };
 }
 
-export function createServices(db: Db, env: Env, secretKey: string): AppServices {
+export function createServices(db: Db, env: Env, secretKey: string, reads: () => Promise<Db> = async () => db): AppServices {
   return {
     db,
+    reads,
     env,
     hasher: createHasher(secretKey),
     committer: new GroupCommitter(db),

@@ -44,19 +44,22 @@ export interface SummaryCounts {
 const first = (s: CountScope) => s.months[0];
 const last = (s: CountScope) => s.months[s.months.length - 1];
 const channelKey = (s: CountScope) => s.channel ?? "*";
+/** The coarse roll-ups hold neither services nor versions: a filter on either reads the detailed one. */
+const detailedOnly = (s: CountScope) => s.serviceId !== undefined || s.versionId !== undefined;
 
 /** Month roll-ups per unit × question × code (the service-free roll-up unless a service is asked for). */
 function unitRollup(db: Db, s: CountScope, questionIds: string[]): Promise<CountCell[]> {
-  if (s.serviceId !== undefined) {
+  if (detailedOnly(s)) {
     let q = db
       .selectFrom("rollup_answer as r")
       .select(["r.unit_id", "r.service_id", "r.question_id", "r.code", sql<number>`sum(r.count)`.as("count")])
       .where("r.survey_id", "=", s.surveyId)
       .where("r.month", ">=", first(s))
       .where("r.month", "<=", last(s))
-      .where("r.service_id", "=", s.serviceId)
       .where("r.question_id", "in", questionIds)
       .where(unitCondition(s, "r.unit_id"));
+    if (s.serviceId !== undefined) q = q.where("r.service_id", "=", s.serviceId);
+    if (s.versionId !== undefined) q = q.where("r.survey_version_id", "=", s.versionId);
     if (s.channel) q = q.where("r.channel", "=", s.channel);
     return q.groupBy(["r.unit_id", "r.service_id", "r.question_id", "r.code"]).execute();
   }
@@ -74,7 +77,7 @@ function unitRollup(db: Db, s: CountScope, questionIds: string[]): Promise<Count
 
 /** Month roll-ups per service × question × code: the per-service roll-up covers only the whole tree. */
 function serviceRollup(db: Db, s: CountScope, questionIds: string[]): Promise<CountCell[]> {
-  if (s.wholeTree && s.serviceId === undefined) {
+  if (s.wholeTree && !detailedOnly(s)) {
     return db
       .selectFrom("rollup_service_answer as r")
       .select([sql<number>`0`.as("unit_id"), "r.service_id", "r.question_id", "r.code", sql<number>`sum(r.count)`.as("count")])
@@ -95,6 +98,7 @@ function serviceRollup(db: Db, s: CountScope, questionIds: string[]): Promise<Co
     .where("r.question_id", "in", questionIds)
     .where(unitCondition(s, "r.unit_id"));
   if (s.serviceId !== undefined) q = q.where("r.service_id", "=", s.serviceId);
+  if (s.versionId !== undefined) q = q.where("r.survey_version_id", "=", s.versionId);
   if (s.channel) q = q.where("r.channel", "=", s.channel);
   return q.groupBy(["r.service_id", "r.question_id", "r.code"]).execute();
 }
@@ -109,12 +113,13 @@ async function responseRollups(db: Db, s: CountScope): Promise<{ units: Response
       .where("r.month", "<=", last(s))
       .where(unitCondition(s, "r.unit_id"));
     if (s.serviceId !== undefined) q = q.where("r.service_id", "=", s.serviceId);
+    if (s.versionId !== undefined) q = q.where("r.survey_version_id", "=", s.versionId);
     if (s.channel) q = q.where("r.channel", "=", s.channel);
     return q.groupBy(["r.unit_id", "r.service_id"]).execute();
   };
-  if (s.serviceId !== undefined || !s.wholeTree) {
+  if (detailedOnly(s) || !s.wholeTree) {
     const rows = await detailed();
-    if (s.serviceId !== undefined) return { units: rows, services: rows };
+    if (detailedOnly(s)) return { units: rows, services: rows.filter((r) => r.service_id !== 0) };
     const units = await db
       .selectFrom("rollup_unit_response as r")
       .select(["r.unit_id", sql<number>`0`.as("service_id"), sql<number>`sum(r.count)`.as("count")])

@@ -27,10 +27,16 @@ Lệnh (commands):
   backup FILE                      Sao lưu trực tuyến cơ sở dữ liệu (consistent online backup)
   maintain                         Bảo trì bảng tổng hợp sau khi nạp nhiều phiếu; PostgreSQL: khóa bảng
                                    trong lúc chạy (compact roll-up tables after bulk loads)
+  federate --to URL --token T [--province CODE] [--since YYYY-MM]
+                                   Gửi số liệu tổng hợp (không gửi phiếu) lên hệ thống trung ương, mỗi
+                                   phiên bản phiếu × tháng một bản chốt thay bản trước
+                                   (push roll-up snapshots to the national instance; idempotent)
   help                             Hướng dẫn này (this help)
 
-Vai trò (roles): admin, analyst, designer, unit-manager (unit-manager cần --unit).
-Cấp đơn vị (unit levels): tinh, so, ban, xa, phuong, dac-khu, phong, to-chuc-khac, huyen (đơn vị cũ trước 01/07/2025; không tạo mới); cũng nhận tên cấp như "Cấp xã", "Cấp tỉnh".
+Vai trò (roles): admin, analyst, designer, unit-manager (unit-manager cần --unit);
+  mã API còn có vai trò federation --unit MÃ-TỈNH: tỉnh gửi số liệu lên trung ương (federation token).
+Cấp đơn vị (unit levels): quoc-gia, tinh, so, ban, xa, phuong, dac-khu, phong, to-chuc-khac, huyen (đơn vị cũ trước 01/07/2025; không tạo mới);
+  cũng nhận tên cấp như "Cấp xã", "Cấp tỉnh".
 Cấp thủ tục (service levels): tinh, xa, trung-uong.
 Tệp nhập: CSV UTF-8 (có hoặc không BOM; phân tách bằng , ; hoặc tab) hay XLSX (trang đầu tiên),
   tối đa 5 MB và 5.000 dòng, có dòng tiêu đề.

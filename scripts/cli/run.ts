@@ -3,6 +3,7 @@ import { CliError, createContext, EXIT_ERROR, EXIT_USAGE, UsageError, type Comma
 import { createKiosk } from "./create-kiosk";
 import { createToken } from "./create-token";
 import { createUser } from "./create-user";
+import { federate } from "./federate";
 import { help } from "./help";
 import { importServices, importUnits } from "./import";
 import { maintain } from "./maintain";
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   "create-token": createToken,
   "create-kiosk": createKiosk,
   backup,
+  federate,
   help,
 };
 

@@ -42,6 +42,7 @@ const ROUTES: Record<string, (c: Ctx) => string> = {
   "routes/quan-tri.bao-cao.thu-tuc": () => "/quan-tri/bao-cao/thu-tuc?period=year&year=2026",
   "routes/quan-tri_.bao-cao.in": () => "/quan-tri/bao-cao/in?period=year&year=2026",
   "routes/quan-tri.chi-tieu": () => "/quan-tri/chi-tieu",
+  "routes/quan-tri.van-ban-bao-cao": () => "/quan-tri/van-ban-bao-cao",
   "routes/quan-tri.don-vi._index": () => "/quan-tri/don-vi",
   "routes/quan-tri.don-vi.$code": () => "/quan-tri/don-vi/X1",
   "routes/quan-tri.thu-tuc._index": () => "/quan-tri/thu-tuc",

@@ -49,6 +49,8 @@ const API_ROLES: Record<string, readonly Role[]> = {
   "routes/api.v1.reports.export[.]xlsx": REPORT_ROLES,
   "routes/api.v1.reports.export[.]csv": REPORT_ROLES,
   "routes/api.v1.reports.export-codebook[.]csv": REPORT_ROLES,
+  "routes/api.v1.reports.report[.]docx": REPORT_ROLES,
+  "routes/api.v1.reports.report[.]pdf": REPORT_ROLES,
 };
 
 /** Device APIs: only a kiosk token opens them; every other caller is unauthenticated (401). */

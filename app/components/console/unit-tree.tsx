@@ -14,7 +14,7 @@ export interface TreeUnit {
 }
 
 /** Siblings by tier (province; departments and boards; communes, wards and special zones; …) then by name. */
-const TIERS: Record<string, number> = { tinh: 0, so: 1, ban: 1, huyen: 2, xa: 3, phuong: 3, "dac-khu": 3, phong: 4, "to-chuc-khac": 5 };
+const TIERS: Record<string, number> = { "quoc-gia": -1, tinh: 0, so: 1, ban: 1, huyen: 2, xa: 3, phuong: 3, "dac-khu": 3, phong: 4, "to-chuc-khac": 5 };
 const rank = (level: string) => TIERS[level] ?? 6;
 export const byLevelThenName = (a: TreeUnit, b: TreeUnit) => rank(a.level) - rank(b.level) || a.name.localeCompare(b.name, "vi");
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shortLabel } from "../../app/components/reports/chart-data";
+import { changePoints, periodBefore } from "../../app/metrics/period-before";
 
 describe("criteria by short names on charts", () => {
   it("keeps short texts and cuts long ones at a word", () => {
@@ -14,8 +15,7 @@ describe("criteria by short names on charts", () => {
 });
 
 describe("XLSX ranking change", () => {
-  it("compares with the period of equal length before, never between thin samples", async () => {
-    const { changePoints, periodBefore } = await import("../../app/server/export-xlsx.server");
+  it("compares with the period of equal length before, never between thin samples", () => {
     expect(periodBefore("2026-04-01", "2026-06-30")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
     expect(periodBefore("2026-03-01", "2026-03-01")).toEqual({ from: "2026-02-28", to: "2026-02-28" });
     expect(periodBefore("2026-03-01", "2026-03-31")).toEqual({ from: "2026-02-01", to: "2026-02-28" });

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDb } from "../db/index";
-import { seedDemo } from "../db/seed/demo";
+import { seedDemo } from "./seed/demo";
 import { prepareDatabase } from "../app/server/bootstrap.server";
 import { buildSummary } from "../app/server/report.server";
 import { reportDocumentOf } from "../app/server/report-document.server";

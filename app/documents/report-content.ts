@@ -1,7 +1,7 @@
 import { formatCount, formatDate, formatPercent } from "~/metrics/format";
 import { SMALL_SAMPLE } from "~/metrics/ranking";
 import { barScene, trendScene } from "./chart-scene";
-import type { Block, ReportDocument } from "./document-model";
+import type { Block, ReportDocument, ReportSettings } from "./document-model";
 import { periodLabel } from "./period-template";
 import { THEME_KEYS } from "./comment-themes";
 import type { Change, DocumentInput, Interval } from "./report-input";
@@ -41,7 +41,6 @@ export function buildReportDocument(input: DocumentInput, t: Translate, locale: 
   const s = input.summary;
   const period = periodLabel(input.period, formatDate);
   const periodText = t(period.key, period.values);
-  const [y, m, d] = input.today.split("-");
   const blocks: Block[] = [
     { kind: "heading", level: 1, text: t("document.purpose.heading") },
     { kind: "paragraph", text: t("document.purpose.text", { unit: input.unitName, period: periodText }) },
@@ -55,20 +54,29 @@ export function buildReportDocument(input: DocumentInput, t: Translate, locale: 
     { kind: "paragraph", text: t("document.proposals.placeholder"), italic: true },
   ];
   return {
-    header: {
-      parentBody: input.settings.parentBody.toUpperCase(),
-      issuer: input.settings.issuer.toUpperCase(),
-      number: t("document.number", { code: input.settings.shortCode }),
-      motto: [t("document.state"), t("document.motto")],
-      // NĐ 30/2020: a zero before days below 10 and before months 1 and 2 only ("ngày 08 tháng 3").
-      placeDate: t("document.placeDate", { place: input.settings.place, day: d, month: Number(m) <= 2 ? m : String(Number(m)), year: y }),
-    },
+    ...documentFrame(input.settings, input.today, t),
     title: t("document.title"),
     subtitle: t("document.subtitle", { unit: input.unitName, period: periodText }),
     blocks,
+  };
+}
+
+/** The NĐ 30/2020 frame around the body (issuer and motto header, recipients, signer), from a
+ * root's settings and the date of issue (YYYY-MM-DD); the print view shows the same frame. */
+export function documentFrame(settings: ReportSettings, today: string, t: Translate): Omit<ReportDocument, "title" | "subtitle" | "blocks"> {
+  const [y, m, d] = today.split("-");
+  return {
+    header: {
+      parentBody: settings.parentBody.toUpperCase(),
+      issuer: settings.issuer.toUpperCase(),
+      number: t("document.number", { code: settings.shortCode }),
+      motto: [t("document.state"), t("document.motto")],
+      // NĐ 30/2020: a zero before days below 10 and before months 1 and 2 only ("ngày 08 tháng 3").
+      placeDate: t("document.placeDate", { place: settings.place, day: d, month: Number(m) <= 2 ? m : String(Number(m)), year: y }),
+    },
     recipientsHead: t("document.recipients"),
-    recipients: input.settings.recipients,
-    signer: { title: input.settings.signerTitle.toUpperCase(), name: input.settings.signerName },
+    recipients: settings.recipients,
+    signer: { title: settings.signerTitle.toUpperCase(), name: settings.signerName },
   };
 }
 

@@ -16,14 +16,11 @@ export interface Change {
   significant?: boolean | null;
 }
 
+/** A perception indicator of the summary (app/metrics/indicators.ts): each option's share. */
 export interface Indicator {
   id: string;
-  title?: string;
-  label?: string;
-  value?: number | null;
-  index?: number | null;
-  ci95?: Interval;
-  n?: number;
+  n: number;
+  options: Array<{ id: string; count: number; share: number | null; ci95: Interval }>;
 }
 
 export type DocumentSummary = Omit<Summary, "units"> & {

@@ -115,7 +115,10 @@ export function indicatorsTable(input: DocumentInput, t: Translate, f: DocFormat
       { head: t("document.col.ci"), width: 3.6, align: "center" },
     ],
     rows: [
-      ...(input.summary.indicators ?? []).map((i) => [i.title ?? i.label ?? input.titles[i.id] ?? i.id, f.pct(i.value ?? i.index), f.ci(i.ci95)]),
+      // One row per option: "question — option", its share of those who answered, Wilson interval.
+      ...(input.summary.indicators ?? []).flatMap((i) =>
+        i.options.map((o) => [`${input.titles[i.id] ?? i.id} — ${input.titles[`${i.id}.${o.id}`] ?? o.id}`, f.pct(o.share), f.ci(o.ci95)]),
+      ),
       // Health forms: the share who would return or recommend.
       ...(input.summary.wouldReturn ? [[t("document.indicators.wouldReturn"), f.pct(input.summary.wouldReturn.share), f.ci(input.summary.wouldReturn.ci95)]] : []),
     ],

@@ -2,8 +2,8 @@ import type { i18n as I18n, TFunction } from "i18next";
 import { createContext, useContext } from "react";
 
 // A 20-line stand-in for react-i18next's hook: every page re-renders on a language change
-// anyway (the language is chosen by a link), and the citizen form's JavaScript budget
-// (110 KB gzip) has no room for the 2 KB react-i18next adds.
+// anyway (the language is chosen by a link), and the console and kiosk bundles need not
+// carry the 2 KB react-i18next adds.
 
 export interface Translation {
   t: TFunction;

@@ -1,4 +1,5 @@
 import { evaluateCondition } from "~/survey/conditions";
+import { pruneHidden } from "~/survey/form-steps";
 import type { AnswerSet, AnswerValue, Question, SurveyDefinition } from "~/survey/types";
 
 // The kiosk's walk through a survey, one question per screen (pure, unit-tested).
@@ -37,12 +38,6 @@ export function previousQuestion(def: SurveyDefinition, answers: AnswerSet, curr
   return at > 0 ? list[at - 1] : null;
 }
 
-/** Only answers to questions still visible (changing an early answer can hide later ones). */
-export function prunedAnswers(def: SurveyDefinition, answers: AnswerSet): AnswerSet {
-  const kept: AnswerSet = {};
-  for (const q of visibleQuestions(def, answers)) if (answers[q.id] !== undefined) kept[q.id] = answers[q.id];
-  return kept;
-}
 
 export function isAnswered(value: AnswerValue | undefined): boolean {
   if (value === undefined) return false;
@@ -55,7 +50,7 @@ export function isAnswered(value: AnswerValue | undefined): boolean {
  * answer is stored as it is (procedure unknown when not chosen yet); an empty one is wiped.
  */
 export function keptOnIdle(def: SurveyDefinition, draft: SessionDraft | null): boolean {
-  return draft !== null && Object.values(prunedAnswers(def, draft.answers)).some(isAnswered);
+  return draft !== null && Object.values(pruneHidden(def, draft.answers)).some(isAnswered);
 }
 
 /** One tap is the whole answer: the screen moves on by itself. */
@@ -83,7 +78,7 @@ export function submissionBody(draft: SessionDraft, def: SurveyDefinition, surve
     locale,
     startedAt: draft.startedAt,
     submittedAt: now.toISOString(),
-    answers: prunedAnswers(def, draft.answers),
+    answers: pruneHidden(def, draft.answers),
   };
   if (draft.service) body.service = draft.service;
   if (draft.dossier) body.dossier = draft.dossier;

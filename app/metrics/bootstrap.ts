@@ -13,6 +13,13 @@ export const BOOTSTRAP_SEED = 20261124;
 export const BOOTSTRAP_REPLICATES = 400;
 /** Respondents read for a bootstrap at most (a larger scope is subsampled and rescaled). */
 export const BOOTSTRAP_SAMPLE = 500;
+/**
+ * Per-unit intervals (issue 13.2): each unit's own respondents, at most this many, rescaled
+ * to the unit's n like the scope's; fewer replicates keep 130 units within the dashboards'
+ * budget. scripts/interval-coverage.ts checks that 95% intervals cover the truth 93–97%.
+ */
+export const UNIT_SAMPLE = 100;
+export const UNIT_REPLICATES = 400;
 const PACK = 2 ** 20;
 /** Up to this many respondents, replicates are memoized by the multiset drawn... */
 const MEMO_MAX = 6;

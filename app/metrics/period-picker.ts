@@ -1,4 +1,4 @@
-// The dashboards' period picker: month, quarter, 6 months, 9 months (the first nine, a period
+// The dashboards' period picker (docs/method.md §8): month, quarter, 6 months, 9 months (the first nine, a period
 // provinces report on), year, custom. Pure.
 
 export type PeriodKind = "month" | "quarter" | "half" | "nine" | "year" | "custom";

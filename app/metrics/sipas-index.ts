@@ -1,6 +1,6 @@
 import type { IndexModel, ItemAggregation } from "~/survey/types";
 
-// SIPAS.md §3. Pure: counts in, percentages out. "No data" is null, never 0.
+// docs/method.md §3. Pure: counts in, percentages out. "No data" is null, never 0.
 
 /** How many answers each scale code (1..5) received; missing answers are not counted. */
 export type Distribution = Record<1 | 2 | 3 | 4 | 5, number>;

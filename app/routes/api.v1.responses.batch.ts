@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiLocale, translator } from "~/i18n/i18n.server";
 import { ApiError, errorBody, jsonResponse, readJsonBody } from "~/server/api-error.server";
+import { BATCH_LIMIT } from "~/server/api-contract.server";
 import { handleApi } from "~/server/api-route.server";
 import { ingestMany } from "~/server/ingest.server";
 
-export const BATCH_LIMIT = 500;
 /** 500 responses of up to 64 KiB would be 32 MiB; real kiosk batches are far smaller. */
 const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
 

@@ -4,8 +4,10 @@ import { useTranslation } from "~/i18n/use-translation";
 import { SummaryView } from "~/components/summary-view";
 import { pageLocale } from "~/i18n/i18n.server";
 import { PUBLIC_MIN_N, loadPublicSummary } from "~/server/public-results.server";
+import { CITIZEN_PAGE } from "~/page-handle";
 
 export const meta: MetaFunction = () => [{ title: "Công khai kết quả — Hài Lòng" }];
+export const handle = CITIZEN_PAGE;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await pageLocale(request);

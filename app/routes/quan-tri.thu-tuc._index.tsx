@@ -49,6 +49,9 @@ export default function Services() {
             <Link to="/quan-tri/nhap/thu-tuc">{t("org.services.import")}</Link>
           </li>
           <li>
+            <Link to="/quan-tri/nhap/thu-tuc-don-vi">{t("org.services.importOfferings")}</Link>
+          </li>
+          <li>
             <Link to="/quan-tri/nhap/so-ho-so">{t("org.services.importDossiers")}</Link>
           </li>
         </ul>

@@ -4,17 +4,16 @@ import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DocumentLinks } from "~/components/reports/document-settings-form";
 import { TargetStatus, useFormat } from "~/components/reports/report-bits";
-import { vnDate } from "~/metrics/periods";
-import { reportPage } from "~/server/report-page.server";
+import { reportPrintPage } from "~/server/report-print.server";
 
 export const meta: MetaFunction = () => [{ title: "Bản in báo cáo — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/reports.css" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return reportPage(context.services, request);
+  return reportPrintPage(context.services, request);
 }
 
-/** The report on A4 paper, with the state header, for signing and filing. */
+/** The report on A4 paper in the NĐ 30/2020 form, with the issuer and signer of the DOCX/PDF. */
 export default function ReportPrint() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
@@ -23,11 +22,20 @@ export default function ReportPrint() {
   const survey = data.options.surveys.find((x) => x.slug === s.survey)?.title ?? s.survey;
   const unitName = data.options.units.find((u) => u.code === s.scope.unit)?.name ?? s.scope.unit;
   const title = (id: string) => data.titles[id] ?? id;
+  const { header, recipientsHead, recipients, signer } = data.frame;
   return (
     <article className="print-page">
-      <header className="state-header">
-        <p className="state-name">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
-        <p className="state-motto">Độc lập - Tự do - Hạnh phúc</p>
+      <header className="doc-header">
+        <div className="issuer">
+          {header.parentBody ? <p className="parent-body">{header.parentBody}</p> : null}
+          <p className="issuer-name">{header.issuer}</p>
+          <p className="doc-number">{header.number}</p>
+        </div>
+        <div className="state-header">
+          <p className="state-name">{header.motto[0]}</p>
+          <p className="state-motto">{header.motto[1]}</p>
+          <p className="place-date">{header.placeDate}</p>
+        </div>
       </header>
       <h1>{t("reports.print.title", { unit: unitName })}</h1>
       <p className="print-meta">
@@ -68,8 +76,18 @@ export default function ReportPrint() {
       <div className="closing">
         {s.units.length ? <p className="note">{t("reports.smallSampleNote")}</p> : null}
         <footer className="signature">
-          <p>{t("reports.print.date", { date: f.date(vnDate(new Date())) })}</p>
-          <p className="signer">{t("reports.print.signer")}</p>
+          <div className="recipients">
+            <p className="recipients-head">{recipientsHead}</p>
+            <ul>
+              {recipients.map((r) => (
+                <li key={r}>{`- ${r};`}</li>
+              ))}
+            </ul>
+          </div>
+          <div className="signer">
+            <p className="signer-title">{signer.title}</p>
+            <p className="signer-name">{signer.name}</p>
+          </div>
         </footer>
       </div>
       <p className="no-print"><button type="button" onClick={() => window.print()}>{t("reports.print.button")}</button></p>

@@ -17,7 +17,7 @@ const RETRY_AFTER_S = 5;
 
 /**
  * Wraps an API handler: identifies and throttles the caller, and turns every failure into
- * the API.md error shape in the caller's language. Unexpected errors are logged, never shown.
+ * the docs/api.md error shape in the caller's language. Unexpected errors are logged, never shown.
  */
 export async function handleApi(
   args: { request: Request; context: AppLoadContext; params: Record<string, string | undefined> },

@@ -10,7 +10,7 @@ const SHIPPED_BY = "system";
 
 export const SURVEY_DEFINITIONS_DIR = path.resolve(process.cwd(), "survey-definitions");
 
-/** Official targets (SIPAS.md §4). Data, not code: admins add or change rows later. */
+/** Official targets (docs/method.md §4). Data, not code: admins add or change rows later. */
 export const OFFICIAL_TARGETS = [
   { year: 2015, value: 60, source: "NQ 30c/NQ-CP (2011): trên 60% đến năm 2015" },
   { year: 2020, value: 80, source: "NQ 30c/NQ-CP (2011): trên 80% đến năm 2020" },

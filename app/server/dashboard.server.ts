@@ -104,6 +104,8 @@ export async function loadDashboard(services: AppServices, user: SessionUser, pa
     previous,
     options: { surveys, units, services: serviceList.map((s) => ({ code: s.code, name: s.name })) },
     summary,
+    /** The report's unit (its tree root's settings head the report document and print view). */
+    unitId: report.unit.id,
     change: {
       index: change(summary.index, before?.index),
       units: Object.fromEntries(summary.units.map((u) => [u.code, change(u.index, prevUnits.get(u.code))])),
@@ -144,7 +146,11 @@ export function titlesOf(def: SurveyDefinition, locale: AppLocale): Record<strin
   for (const a of def.index?.aspects ?? []) out[a.id] = a.title[locale];
   for (const s of def.sections) {
     out[s.id] = s.title[locale];
-    for (const q of s.questions) out[q.id] = q.label[locale];
+    for (const q of s.questions) {
+      out[q.id] = q.label[locale];
+      // Option labels keyed "question.option" (the report document names indicator options).
+      for (const o of "options" in q ? (q.options ?? []) : []) out[`${q.id}.${o.id}`] = o.label[locale];
+    }
   }
   return out;
 }

@@ -55,7 +55,7 @@ export async function principalOf(request: Request, services: AppServices): Prom
   return { kind: "token", tokenId: row.id, role: row.role, unitId: row.unit_id };
 }
 
-/** Per-device / per-token / per-address throttling (API.md: never per address for kiosks). */
+/** Per-device / per-token / per-address throttling (docs/api.md: never per address for kiosks). */
 export function throttle(principal: Principal, services: AppServices, clientAddress: string): void {
   const wait =
     principal.kind === "kiosk"

@@ -1,7 +1,9 @@
 import type { Db } from "../../db/index";
-import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
+import type { CountScope } from "../../db/queries/report-counts";
+import { summaryCounts } from "./report-counts.server";
 import { dossierCounts, scoreHistogram } from "../../db/queries/report-extra";
 import { dossierScore, qd766Ratio, ratingShares, sampleCoverage, smileyShares, OVERALL_LEVELS } from "~/metrics/dossier";
+import { indicatorFigures, PERCEPTION_SECTIONS, type IndicatorFigures } from "~/metrics/indicators";
 import { optionShare, RETURN_OPTIONS, RETURN_QUESTION, type ShareFigure } from "~/metrics/health";
 import { partCoverage, proRata, type DossierRow } from "~/metrics/dossier-period";
 import { monthOf } from "~/metrics/periods";
@@ -82,4 +84,12 @@ export async function wouldReturnFigure(db: Db, scope: CountScope, def: SurveyDe
   const question = def.sections.flatMap((s) => s.questions).find((q) => q.id === RETURN_QUESTION && q.type === "single");
   if (!question || question.type !== "single") return null;
   return optionShare(question.options.map((o) => o.id), await codesOf(db, scope, question.id), RETURN_OPTIONS);
+}
+
+/** Perception indicators of the version (single-choice questions of its perception sections), from roll-ups and raw days. */
+export async function perceptionIndicators(db: Db, scope: CountScope, def: SurveyDefinition, children: ReadonlyArray<{ id: number; code: string }>, childOf: ReadonlyMap<number, number>): Promise<IndicatorFigures[]> {
+  const questions = def.sections.filter((s) => PERCEPTION_SECTIONS.includes(s.id)).flatMap((s) => s.questions.flatMap((q) => (q.type === "single" ? [{ id: q.id, options: q.options.map((o) => o.id) }] : [])));
+  if (!questions.length) return [];
+  const counts = await summaryCounts(db, scope, questions.map((q) => q.id), [], () => versionCells(db, scope.surveyId));
+  return questions.map((q) => indicatorFigures(q, counts.cells, children, childOf));
 }

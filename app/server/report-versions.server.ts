@@ -1,5 +1,6 @@
 import type { Db } from "../../db/index";
-import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
+import type { CountScope } from "../../db/queries/report-counts";
+import { summaryCounts } from "./report-counts.server";
 import { reportVersions, versionsInScope } from "../../db/queries/report-versions";
 import { summarize } from "~/metrics/summary";
 import { chooseModel, sameModel, type ModelChoice, type VersionModel } from "~/metrics/versions";

@@ -4,7 +4,7 @@ import { getServiceByCode, listServices } from "../../db/queries/services";
 import { getReportVersion } from "../../db/queries/surveys";
 import { targetsOfSurvey } from "../../db/queries/targets";
 import type { Db } from "../../db/index";
-import type { Interval } from "~/metrics/bootstrap";
+import type { Interval, SatisfactionVector } from "~/metrics/bootstrap";
 import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED } from "~/metrics/bootstrap";
 import { isCalendarDate, splitPeriod } from "~/metrics/periods";
 import { summarize, type RankedRow, type SummaryFigures } from "~/metrics/summary";
@@ -14,14 +14,17 @@ import { ApiError, zodFields } from "./api-error.server";
 import { REPORT_ROLES, hasRole, type Principal, type RolePrincipal } from "./principal.server";
 import { parsedVersion } from "./survey-versions.server";
 import { countsFor, reportModel, versionFigures, type VersionFigures } from "./report-versions.server";
-import { counterFigures, wouldReturnFigure, type CounterFigures, type CoverageParts } from "./report-counter.server";
+import { withChange, withRankGroups } from "./report-change.server";
+import { previousRange, type Change } from "~/metrics/change";
+import { counterFigures, perceptionIndicators, wouldReturnFigure, type CounterFigures, type CoverageParts } from "./report-counter.server";
 import type { ShareFigure } from "~/metrics/health";
-import { intervalsFor, readSample, sampleByChild } from "./report-intervals.server";
+import type { IndicatorFigures } from "~/metrics/indicators";
+import { childSamples, intervalsFor, readSample, unitInterval } from "./report-intervals.server";
 import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./report-scope.server";
 
 export type { ReportAccess } from "./report-scope.server";
 
-const date = z.string().refine(isCalendarDate);
+const date = z.string().refine(isCalendarDate).meta({ format: "date" });
 
 export const summaryQuerySchema = z
   .strictObject({
@@ -34,8 +37,13 @@ export const summaryQuerySchema = z
     mapping: z.enum(["as-was", "current"]).default("as-was"),
     /** `units`: a 95% interval for each unit row too (costs one small bootstrap per unit). */
     intervals: z.enum(["units"]).optional(),
+    /** `previous`: change against the period of the same length just before (or compareFrom/compareTo). */
+    compare: z.enum(["previous"]).optional(),
+    compareFrom: date.optional(),
+    compareTo: date.optional(),
   })
-  .refine((q) => q.from <= q.to, { path: ["from"], message: "from after to" });
+  .refine((q) => q.from <= q.to, { path: ["from"], message: "from after to" })
+  .refine((q) => (q.compareFrom === undefined) === (q.compareTo === undefined) && (!q.compareFrom || q.compareFrom <= q.compareTo!), { path: ["compareFrom"], message: "compareFrom and compareTo go together" });
 
 export type SummaryQuery = z.input<typeof summaryQuerySchema>;
 
@@ -50,6 +58,8 @@ export function parseSummaryQuery(params: URLSearchParams): z.output<typeof summ
 
 type Ci = { ci95: Interval | null };
 type Targeted = { target: number | null; meetsTarget: boolean | null };
+/** Present only when a comparison was asked for (issue 13.9). */
+type Changed = { change?: Change | null };
 
 export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSample" | "aspects" | "elements" | "units"> {
   survey: string;
@@ -70,9 +80,14 @@ export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSamp
   targetScope: ChosenTarget["scope"] | null;
   meetsTarget: boolean | null;
   smallSample: boolean;
-  aspects: Array<SummaryFigures["aspects"][number] & Ci>;
-  elements: Array<SummaryFigures["elements"][number] & Ci & Targeted>;
-  units: Array<RankedRow & Ci & Targeted>;
+  aspects: Array<SummaryFigures["aspects"][number] & Ci & Changed>;
+  elements: Array<SummaryFigures["elements"][number] & Ci & Targeted & Changed>;
+  items: Array<SummaryFigures["items"][number] & Changed>;
+  /** `tiedWithLeader`: the unit's interval overlaps the leader's (null without intervals). */
+  units: Array<RankedRow & Ci & Targeted & Changed & { tiedWithLeader: boolean | null }>;
+  /** With `compare`/`compareFrom`: the period compared with, and `change` on every figure. */
+  comparedWith?: { from: string; to: string };
+  change?: Change | null;
   /** The period holds responses of versions whose models differ (items, grouping or aggregation). */
   designBreak: boolean;
   /** With a design break: each version's figures with its own model (else empty). */
@@ -81,6 +96,8 @@ export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSamp
   counter: CounterFigures | null;
   /** Health forms: share who would return or recommend (option "co-the" or "chac-chan"); null for other surveys. */
   wouldReturn: ShareFigure | null;
+  /** Perception indicators (shares per option with n and Wilson intervals, per direct child too); [] when the form has none. */
+  indicators: IndicatorFigures[];
 }
 
 /** Who may see reports (API tokens and signed-in users alike), and of which subtree. */
@@ -124,6 +141,14 @@ function coverageParts(units: Awaited<ReturnType<typeof unitScope>>, services: A
 }
 
 export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions = {}): Promise<Summary> {
+  const now = await buildFigures(db, query, access, options);
+  const compareWith = query.compareFrom && query.compareTo ? { from: query.compareFrom, to: query.compareTo } : query.compare === "previous" ? previousRange(query.from, query.to) : null;
+  if (!compareWith) return now;
+  const base = { ...query, ...compareWith, compare: undefined, compareFrom: undefined, compareTo: undefined };
+  return withChange(now, await buildFigures(db, base, access, { ...options, counter: false }), compareWith);
+}
+
+async function buildFigures(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions): Promise<Summary> {
   const { version, model, choice, unit, service, mapping, units, scope } = await resolveReport(db, query, access);
   const [counts, services, targets, versions] = await Promise.all([countsFor(db, scope, model), listServices(db), targetsOfSurvey(db, version.survey_id), versionFigures(db, scope, choice)]);
   const input = {
@@ -139,10 +164,11 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
   const range = { from: query.from, to: query.to };
   // Independent reads: on PostgreSQL they run on two pooled connections at once.
   const definition = parsedVersion(db, version.id, version.content_hash).then((v) => v.definition);
-  const [sample, counter, wouldReturn] = await Promise.all([
+  const [sample, counter, wouldReturn, indicators] = await Promise.all([
     options.intervals === false ? { all: [], byUnit: new Map() } : readSample(db, scope, range, model, n),
     options.counter === false ? null : definition.then((def) => counterFigures(db, scope, range, def, n, coverageParts(units, services, figures))),
     definition.then((def) => wouldReturnFigure(db, scope, def)),
+    definition.then((def) => perceptionIndicators(db, scope, def, units.children, units.childOf)),
   ]);
   const ci = intervalsFor(model, sample.all, n, {
     index: figures.index,
@@ -157,7 +183,10 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
   ]);
   const overall = targetFor(targets, year, "overall");
   const childIds = new Map(units.children.map((c) => [c.code, c.id]));
-  const perChild = (options.unitIntervals ?? query.intervals === "units") ? sampleByChild(sample, units.childOf) : new Map();
+  const unitN = new Map(figures.units.map((u) => [u.code, u.n]));
+  const perChild = (options.unitIntervals ?? query.intervals === "units") && options.intervals !== false
+    ? await childSamples(db, scope, range, model, units.children.map((c) => ({ id: c.id, n: unitN.get(c.code) ?? 0 })), units.childOf)
+    : new Map<number, SatisfactionVector[]>();
   return {
     survey: version.slug,
     period: { from: query.from, to: query.to },
@@ -179,15 +208,16 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
       const target = targetFor(targets, year, "element", e.id) ?? chosen?.value ?? null;
       return { ...e, ci95: ci?.elements.get(e.id) ?? null, target, meetsTarget: meetsTarget(e.index, target) };
     }),
-    units: figures.units.map((u) => {
-      const target = targetFor(targets, year, "unit", u.code) ?? overall;
-      const own = perChild.get(childIds.get(u.code)!) ?? [];
-      const uci = u.index === null ? null : intervalsFor(model, own, u.n, { index: u.index, elements: new Map(), aspects: new Map() }, true);
-      return { ...u, ci95: uci?.index ?? null, target, meetsTarget: meetsTarget(u.index, target) };
-    }),
+    units: withRankGroups(
+      figures.units.map((u) => {
+        const target = targetFor(targets, year, "unit", u.code) ?? overall;
+        return { ...u, ci95: unitInterval(model, perChild.get(childIds.get(u.code)!), u.n, u.index), target, meetsTarget: meetsTarget(u.index, target) };
+      }),
+    ),
     designBreak: choice.designBreak,
     versions,
     counter,
     wouldReturn,
+    indicators,
   };
 }

@@ -20,7 +20,7 @@ export interface AppServices {
     online: RateLimiter;
     /** Kiosks: per device, never per address (a centre shares one address). */
     kiosk: RateLimiter;
-    /** Integrations: per token, above the 100 requests/s API.md promises. */
+    /** Integrations: per token, above the 100 requests/s docs/api.md promises. */
     token: RateLimiter;
     /** Sign-in attempts, per account and per address (ASVS 2.2.1). */
     loginAccount: RateLimiter;

@@ -139,7 +139,7 @@ export interface IndexAspect {
   elements: IndexElement[];
 }
 
-/** What the index engine needs to know about a survey version (API.md `indexModel`). */
+/** What the index engine needs to know about a survey version (docs/api.md `indexModel`). */
 export interface IndexModel {
   aggregation: ItemAggregation;
   parentAggregation: ParentAggregation;

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { RollupCell } from "../../app/survey/rollup-cells";
+import type { RollupCell } from "../schema-rollups";
 import type { Channel, Database, NewAnswer, NewResponse } from "../schema";
 import { rollupIncrements } from "./rollup-writes";
 import { runWrites, type Write } from "./write-batch";

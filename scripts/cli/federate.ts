@@ -3,6 +3,24 @@ import { CliError, EXIT_OK, parseOptions, required, UsageError, type CliContext 
 import { ensureDatabase } from "./ensure";
 
 /**
+ * POSTs one snapshot; a cut connection or a 503 is tried again (3 times, 1 s then 4 s apart):
+ * every snapshot replaces the previous one, so sending it twice is harmless.
+ */
+async function send(url: string, token: string, body: string, what: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body });
+      if (res.status !== 503 || attempt >= 3) return res;
+      await res.arrayBuffer();
+    } catch (error) {
+      const cause = (error as Error & { cause?: Error }).cause;
+      if (attempt >= 3) throw new CliError(`Không gửi được (could not send) ${what}: ${(error as Error).message}${cause ? ` (${cause.message})` : ""}`);
+    }
+    await new Promise((r) => setTimeout(r, 1000 * 4 ** (attempt - 1)));
+  }
+}
+
+/**
  * `federate --to URL --token T [--province CODE] [--since YYYY-MM]`: pushes this province's
  * roll-up cells to the national instance, one snapshot per survey version × month (each
  * replaces the previous one there, so pushing twice changes nothing). Only counts per cell
@@ -44,13 +62,7 @@ export async function federate(ctx: CliContext, args: string[]): Promise<number>
       responses,
       answers,
     };
-    const res = await fetch(`${base}/api/v1/federation/snapshots`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    }).catch((error: unknown) => {
-      throw new CliError(`Không gửi được (could not send) ${snap.slug}@${snap.version} ${snap.month}: ${(error as Error).message}`);
-    });
+    const res = await send(`${base}/api/v1/federation/snapshots`, token, JSON.stringify(body), `${snap.slug}@${snap.version} ${snap.month}`);
     const text = await res.text();
     if (!res.ok) throw new CliError(`Trung ương từ chối (refused) ${snap.slug}@${snap.version} ${snap.month}: ${res.status} ${text}`);
     cells += responses.length + answers.length;

@@ -14,6 +14,9 @@ Lệnh (commands):
                                    Nhập đơn vị: cột code,name,parent,level (import units)
   import-services FILE.csv|xlsx [--dry-run]
                                    Nhập thủ tục hành chính: cột code,name,field,level (import services)
+  import-offerings FILE.csv|xlsx [--replace] [--dry-run]
+                                   Thủ tục mỗi đơn vị giải quyết: cột unit,service; --replace: tệp là toàn bộ
+                                   danh sách của các đơn vị có trong tệp (which TTHC each unit handles)
   publish FILE.json                Kiểm tra và xuất bản bộ câu hỏi thành phiên bản mới
                                    (validate and publish a survey definition)
   create-user --username U --password-stdin --role ROLE [--unit CODE]

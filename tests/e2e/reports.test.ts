@@ -88,12 +88,30 @@ describe("report dashboards in Chromium", () => {
     await page.context().close();
   });
 
-  it("prints on A4 with the state header, and edits targets accessibly", async () => {
+  it("prints on A4 in the NĐ 30/2020 form without its buttons, and edits targets accessibly", async () => {
     const page = await signedInPage();
     await page.goto(`${app.url}/quan-tri/bao-cao/in${Q}`);
     expect(await page.locator(".state-name").textContent()).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(await page.getByTestId("print-index").textContent()).toBe("62,50%");
+    // The NĐ 30/2020 frame from the root's settings (defaults: the root's Sở Nội vụ signs).
+    expect(await page.locator(".issuer-name").textContent()).toBe("SỞ NỘI VỤ");
+    expect(await page.locator(".doc-number").textContent()).toContain("/BC-SNV");
+    expect(await page.locator(".place-date").textContent()).toMatch(/, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
+    expect(await page.locator(".recipients-head").textContent()).toBe("Nơi nhận:");
+    expect(await page.locator(".signer-title").textContent()).toBe("GIÁM ĐỐC");
     expect(formatViolations(await runAxe(page))).toEqual([]);
+    // On paper: no buttons or download links, Times New Roman, the signature kept with the last paragraph.
+    expect(await page.getByRole("group", { name: "Hiển thị:" }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("button", { name: "In báo cáo" }).isVisible()).toBe(false);
+    expect(await page.getByRole("link", { name: "Tải PDF" }).isVisible()).toBe(false);
+    expect(await page.getByRole("group", { name: "Hiển thị:" }).isVisible()).toBe(false);
+    expect(await page.locator(".signature").isVisible()).toBe(true);
+    expect(await page.locator("body").evaluate((el) => getComputedStyle(el).fontFamily)).toContain("Times New Roman");
+    expect(await page.locator(".closing").evaluate((el) => getComputedStyle(el).breakInside)).toBe("avoid");
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    await page.emulateMedia({ media: "screen" });
     await page.goto(`${app.url}/quan-tri/chi-tieu`);
     // The browser checks 0–100 itself (HTML constraints); the server checks the catalogue.
     await page.getByLabel("Phạm vi").selectOption("unit");

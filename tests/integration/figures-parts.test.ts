@@ -72,3 +72,27 @@ describe("thin parts", () => {
     expect(s.aspects[0]).toMatchObject({ n: 30, smallSample: false });
   });
 });
+
+describe("perception indicators", () => {
+  // June at X1: phiền hà "không" 3, "một số" 1; X2: "nhiều" 1 → 5 answers.
+  it("gives each option's share with n and a Wilson interval, for the scope and each unit", async () => {
+    for (const v of ["khong", "khong", "khong", "mot-so"]) await send("sipas-2017", "X1", "2026-06-03", { tc1: 5, "phien-ha": v });
+    await send("sipas-2017", "X2", "2026-06-04", { tc1: 5, "phien-ha": "nhieu" });
+    const s = await summary("survey=sipas-2017&from=2026-06-01&to=2026-06-30");
+    const ph = s.indicators.find((i: { id: string }) => i.id === "phien-ha");
+    expect(ph.n).toBe(5);
+    expect(ph.options.map((o: { id: string; count: number; share: number }) => [o.id, o.count, o.share])).toEqual([
+      ["khong", 3, 60],
+      ["mot-so", 1, 20],
+      ["nhieu", 1, 20],
+    ]);
+    expect(ph.options[0].ci95[0]).toBeLessThan(60);
+    const x1 = ph.units.find((u: { code: string }) => u.code === "X1");
+    expect(x1.n).toBe(4);
+    expect(x1.options[0].share).toBe(75);
+    expect(s.indicators.map((i: { id: string }) => i.id)).toEqual(["phien-ha", "chi-phi-ngoai"]);
+    // Days outside whole months count the same.
+    const days = await summary("survey=sipas-2017&from=2026-06-02&to=2026-06-20");
+    expect(days.indicators[0].n).toBe(5);
+  });
+});

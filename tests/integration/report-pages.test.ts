@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "../../db/queries/credentials";
+import { saveReportSetting } from "../../db/queries/report-settings";
 import { getUnitByCode } from "../../db/queries/units";
 import { hashPassword } from "../../app/server/passwords.server";
 import type { Role } from "../../db/schema";
@@ -67,6 +68,22 @@ describe("report pages", () => {
     const empty = await (await page("/quan-tri/bao-cao?period=month&year=2025&part=1", "quan-tri")).text();
     expect(empty).toContain("Chưa có dữ liệu");
     expect((await page("/quan-tri/bao-cao?period=decade", "quan-tri")).status).toBe(400);
+  });
+
+  it("prints the NĐ 30/2020 frame from the root's report settings: defaults, then the saved ones", async () => {
+    const q = "?period=quarter&year=2026&part=1";
+    const before = await (await page(`/quan-tri/bao-cao/in${q}`, "quan-tri")).text();
+    // Defaults built from the root "Tỉnh Thử Nghiệm", the same as the DOCX's.
+    for (const text of ["UBND TỈNH THỬ NGHIỆM", "SỞ NỘI VỤ", "/BC-SNV", "Độc lập - Tự do - Hạnh phúc", "Nơi nhận:", "- UBND tỉnh (để báo cáo);", "- Lưu: VT;", "GIÁM ĐỐC"]) expect(before).toContain(text);
+    expect(before).toMatch(/Thử Nghiệm, ngày \d{2} tháng \d{1,2} năm 20\d{2}/);
+    const root = (await getUnitByCode(app.t.db, "T"))!;
+    await saveReportSetting(app.t.db, { root_unit_id: root.id, parent_body: "", issuer: "Văn phòng UBND tỉnh", short_code: "VPUB", place: "Hòa Bình", signer_title: "Chánh Văn phòng", signer_name: "Trần Thị B", recipients: "Chủ tịch UBND tỉnh\nLưu: VT, KSTT", updated_at: new Date().toISOString(), updated_by: "test" });
+    // An analyst of a unit inside the tree prints with the tree root's settings.
+    for (const user of ["quan-tri", "phan-tich-x2"]) {
+      const html = await (await page(`/quan-tri/bao-cao/in${q}`, user)).text();
+      for (const text of ["VĂN PHÒNG UBND TỈNH", "/BC-VPUB", "Hòa Bình, ngày", "- Chủ tịch UBND tỉnh;", "- Lưu: VT, KSTT;", "CHÁNH VĂN PHÒNG", "Trần Thị B"]) expect(html).toContain(text);
+      expect(html).not.toContain("UBND TỈNH THỬ NGHIỆM");
+    }
   });
 });
 

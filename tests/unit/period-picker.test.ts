@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodBuckets } from "~/metrics/periods";
+import { periodBuckets } from "../../db/queries/rollup-periods";
 import { periodRange, previousPeriod, trailingMonths } from "~/metrics/period-picker";
 
 describe("period picker", () => {

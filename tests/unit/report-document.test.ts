@@ -149,12 +149,12 @@ describe("report document content", () => {
 
   it("uses the summary's own change, interval and indicators when the summary has them", () => {
     const withThin = input().summary.units.map((u, i) => ({ ...u, thin: i === 0 }));
-    const d = buildReportDocument(input({ units: withThin, change: { delta: 2.2351, ci95: [0.5, 4], significant: true }, indicators: [{ id: "ti-le", title: "Tỷ lệ hồ sơ đúng hạn", value: 97.125, ci95: [96, 98] }] }), t);
+    const d = buildReportDocument(input({ units: withThin, change: { delta: 2.2351, ci95: [0.5, 4], significant: true }, indicators: [{ id: "ti-le", n: 800, options: [{ id: "dung-han", count: 777, share: 97.125, ci95: [96, 98] }], units: [] }] }), t);
     const all = text(d);
     expect(all).toContain("+2,24 điểm phần trăm; mức thay đổi có ý nghĩa thống kê.");
     expect(all).toContain("Khoảng tin cậy 95% của mức thay đổi: +0,50 đến +4,00 điểm phần trăm.");
     expect(table(d, "Bảng 4").rows[0][2]).toBe("91,50% (cần thận trọng)");
-    expect(table(d, "Bảng 6").rows).toEqual([["Tỷ lệ hồ sơ đúng hạn", "97,13%", "96,00% – 98,00%"]]);
+    expect(table(d, "Bảng 6").rows).toEqual([["ti-le — dung-han", "97,13%", "96,00% – 98,00%"]]);
   });
 
   it("marks thin parts, names a design break, and lists the health forms' share who would return", () => {

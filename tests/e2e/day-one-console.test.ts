@@ -79,7 +79,7 @@ describe("small things", () => {
     expect(await province.locator(":scope > ul > li > a").allTextContents()).toEqual(["Sở Nội vụ", "Phường Đông Hà", "Xã Hòa An"]);
     await page.goto(`${app.url}/quan-tri/thu-tuc`);
     const links = page.locator(".link-row li");
-    expect(await links.allTextContents()).toEqual(["Nhập danh mục thủ tục từ tệp CSV/XLSX", "Nhập số hồ sơ theo tháng"]);
+    expect(await links.allTextContents()).toEqual(["Nhập danh mục thủ tục từ tệp CSV/XLSX", "Nhập thủ tục mỗi đơn vị giải quyết", "Nhập số hồ sơ theo tháng"]);
     await page.context().close();
   });
 

@@ -8,8 +8,9 @@ import { rollupCells } from "~/survey/rollup-cells";
 import { validateAnswers, type FieldError } from "~/survey/validate-answers";
 import { ApiError, zodFields } from "./api-error.server";
 import type { CommitOutcome } from "./group-commit.server";
-import { PAPER_ROLES, hasRole, type Principal } from "./principal.server";
+import type { Principal } from "./principal.server";
 import type { AppServices } from "./services.server";
+import { assertChannel, submittedAtOf } from "./submission-channel.server";
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -73,18 +74,13 @@ export async function prepareSubmission(
   if (!parsed.success) throw new ApiError("invalid", "errors.invalid", zodFields(parsed.error.issues));
   const s = parsed.data;
 
-  if (s.channel === "kiosk" && principal.kind !== "kiosk") throw new ApiError("unauthorized", "errors.kioskTokenRequired");
-  if (s.channel === "paper") {
-    if (principal.kind !== "token" && principal.kind !== "user") throw new ApiError("unauthorized", "errors.apiTokenRequired");
-    if (!hasRole(principal, PAPER_ROLES)) throw new ApiError("forbidden", "errors.forbidden");
-  }
-  if (s.channel !== "kiosk" && principal.kind === "kiosk") throw new ApiError("forbidden", "errors.forbidden");
+  assertChannel(principal, s.channel, s.dossier);
 
   const fields: Record<string, FieldError> = {};
   const version = await services.catalog.publishedVersion(s.survey, s.version);
   if (!version) fields[s.version === undefined ? "survey" : "version"] = { key: "validation.surveyNotPublished" };
 
-  const submittedAt = s.submittedAt ?? now.toISOString();
+  const submittedAt = submittedAtOf(principal, s.submittedAt, now);
   if (Date.parse(submittedAt) > now.getTime() + FUTURE_SLACK_MS) fields.submittedAt = { key: "validation.future" };
   if (s.startedAt && Date.parse(s.startedAt) > Date.parse(submittedAt)) fields.startedAt = { key: "validation.startedAfterSubmitted" };
   const date = vnDate(submittedAt);

@@ -19,6 +19,9 @@ export interface AppServices {
     kiosk: RateLimiter;
     /** Integrations: per token, above the 100 requests/s API.md promises. */
     token: RateLimiter;
+    /** Responses, not requests (a batch of 100 costs 100): a kiosk's bucket holds days of offline queue. */
+    kioskResponses: RateLimiter;
+    tokenResponses: RateLimiter;
     /** Sign-in attempts, per account and per address (ASVS 2.2.1). */
     loginAccount: RateLimiter;
     loginAddress: RateLimiter;
@@ -36,6 +39,8 @@ export function createServices(db: Db, env: Env, secretKey: string): AppServices
       online: createRateLimiter({ capacity: 20, refillPerSecond: 1 }),
       kiosk: createRateLimiter({ capacity: 10, refillPerSecond: 0.5 }),
       token: createRateLimiter({ capacity: 400, refillPerSecond: 200 }),
+      kioskResponses: createRateLimiter({ capacity: 2000, refillPerSecond: 0.2 }),
+      tokenResponses: createRateLimiter({ capacity: 2000, refillPerSecond: 200 }),
       loginAccount: createRateLimiter({ capacity: 5, refillPerSecond: 5 / 900 }),
       loginAddress: createRateLimiter({ capacity: 30, refillPerSecond: 30 / 900 }),
     },

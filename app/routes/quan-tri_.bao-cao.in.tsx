@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Bản in báo cáo — Hài L
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/reports.css" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return reportPage(context.services, request);
+  return reportPage(context.services, request, "routes/quan-tri_.bao-cao.in");
 }
 
 /** The report on A4 paper, with the state header, for signing and filing. */

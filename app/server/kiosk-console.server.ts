@@ -3,15 +3,17 @@ import { getKiosk, listKiosks } from "../../db/queries/kiosks";
 import { servicesOfUnit } from "../../db/queries/services";
 import { listPublished } from "../../db/queries/surveys";
 import { isInSubtree, listUnits, subtreeIds } from "../../db/queries/units";
-import { KIOSK_ADMIN_ROLES } from "./kiosk-access.server";
 import { publicBase, registerKiosk, revokeKioskAudited, type FieldErrors } from "./kiosks.server";
 import type { AppServices } from "./services.server";
-import { assertCsrf, requireUser, type SessionUser } from "./session.server";
+import { requireConsoleAction, requireConsoleUser } from "./console.server";
+import type { SessionUser } from "./session.server";
 
 // The console's kiosk pages: what they load and what their forms do. Routes stay thin.
 
-export async function requireKioskAdmin(services: AppServices, request: Request): Promise<SessionUser> {
-  return requireUser(services, request, KIOSK_ADMIN_ROLES);
+const LIST_ROUTE = "routes/quan-tri.may-danh-gia._index";
+
+export function requireKioskAdmin(services: AppServices, request: Request): Promise<SessionUser> {
+  return requireConsoleUser(services, request, LIST_ROUTE);
 }
 
 export async function loadKioskList(services: AppServices, user: SessionUser) {
@@ -33,9 +35,7 @@ export type KioskListAction =
   | { intent: "revoke"; revoked: number };
 
 export async function kioskListAction(services: AppServices, request: Request) {
-  const user = await requireKioskAdmin(services, request);
-  const form = await request.formData();
-  assertCsrf(request, user, form);
+  const { user, form } = await requireConsoleAction(services, request, LIST_ROUTE);
   const field = (name: string) => String(form.get(name) ?? "");
   const actor = `user:${user.username}`;
   if (field("intent") === "revoke") {

@@ -4,6 +4,7 @@ import type { Env } from "./env.server";
 import { GroupCommitter } from "./group-commit.server";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.server";
 import { createHasher, type Hasher } from "./secrets.server";
+import { createSignInThrottle, type SignInThrottle } from "./sign-in-throttle.server";
 
 /** What every loader and action gets through the Remix load context. */
 export interface AppServices {
@@ -22,9 +23,8 @@ export interface AppServices {
     /** Responses, not requests (a batch of 100 costs 100): a kiosk's bucket holds days of offline queue. */
     kioskResponses: RateLimiter;
     tokenResponses: RateLimiter;
-    /** Sign-in attempts, per account and per address (ASVS 2.2.1). */
-    loginAccount: RateLimiter;
-    loginAddress: RateLimiter;
+    /** Failed sign-ins, per account × address and per address, exponentially (ASVS 2.2.1). */
+    signIn: SignInThrottle;
   };
 }
 
@@ -41,8 +41,7 @@ export function createServices(db: Db, env: Env, secretKey: string): AppServices
       token: createRateLimiter({ capacity: 400, refillPerSecond: 200 }),
       kioskResponses: createRateLimiter({ capacity: 2000, refillPerSecond: 0.2 }),
       tokenResponses: createRateLimiter({ capacity: 2000, refillPerSecond: 200 }),
-      loginAccount: createRateLimiter({ capacity: 5, refillPerSecond: 5 / 900 }),
-      loginAddress: createRateLimiter({ capacity: 30, refillPerSecond: 30 / 900 }),
+      signIn: createSignInThrottle(),
     },
   };
 }

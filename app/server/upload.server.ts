@@ -1,7 +1,7 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { assertCsrf, requireUser, type SessionUser } from "./session.server";
+import { assertCsrf, type SessionUser } from "./session.server";
 import type { AppServices } from "./services.server";
-import { actionRolesOf } from "./console.server";
+import { requireConsoleUser } from "./console.server";
 
 // Console uploads over HTTP: the size limit while reading, CSRF, readable file names, and a
 // file sent back by a preview page for its commit step. The type check by content lives with
@@ -51,7 +51,7 @@ export type UploadResult = { user: SessionUser; form: FormData; file: Upload | n
  * back as base64url (the import preview → commit step), so its limit is 4/3 of the file's.
  */
 export async function requireUploadAction(services: AppServices, request: Request, routeId: string, limit = UPLOAD_LIMIT): Promise<UploadResult> {
-  const user = await requireUser(services, request, actionRolesOf(routeId));
+  const user = await requireConsoleUser(services, request, routeId, true);
   const declared = Number(request.headers.get("content-length") ?? "0");
   const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
   if (declared > (multipart ? limit : echoedLength(limit)) + 64 * 1024) throw new Response("Payload Too Large", { status: 413 });

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { appendAudit, insertUser } from "../../db/queries/credentials";
 import { deleteUserSessions } from "../../db/queries/sessions";
-import { getUnitByCode } from "../../db/queries/units";
 import { getUser, setUserDisabled, setUserPassword, updateUserRole } from "../../db/queries/users";
 import type { Db } from "../../db/index";
 import type { Role } from "../../db/schema";
-import { type FieldErrors, nowIso } from "./console.server";
+import { nowIso } from "./console.server";
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./passwords.server";
 
 const ROLES = ["admin", "analyst", "designer", "unit-manager"] as const;
@@ -39,14 +38,6 @@ export const createUserSchema = roleSchema.extend({
   password: newPassword,
   password2: z.string(),
 }).refine((v) => v.password === v.password2, { path: ["password2"], message: "users.errors.passwordMismatch" });
-
-/** The unit a role is scoped to: unit-managers need one, admins never have one. */
-export async function resolveRoleUnit(db: Db, role: Role, unitCode: string): Promise<{ unitId: number | null } | { errors: FieldErrors }> {
-  if (role === "admin") return { unitId: null };
-  if (!unitCode) return role === "unit-manager" ? { errors: { unit: "users.errors.unitRequired" } } : { unitId: null };
-  const unit = await getUnitByCode(db, unitCode);
-  return unit ? { unitId: unit.id } : { errors: { unit: "console.errors.unknownUnit" } };
-}
 
 export async function createUser(db: Db, input: { username: string; password: string; role: Role; unitId: number | null }, actor: string): Promise<number | null> {
   const passwordHash = await hashPassword(input.password);

@@ -20,8 +20,18 @@ const envSchema = z.object({
   SECRET_KEY_FILE: z.string().default("./data/secret.key"),
   /** Absolute base URL printed in setup links and QR codes (e.g. https://hailong.example.gov.vn). */
   PUBLIC_URL: z.url().optional(),
-  /** Trust X-Forwarded-For from a reverse proxy for per-address rate limits. */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For) and host:
+   * "0" none, a number of proxy hops ("1" = one proxy in front), or the proxies' addresses
+   * ("10.0.0.2, loopback"). Never the client-controlled left-most entry.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("0")
+    .refine((v) => /^\d{1,2}$/.test(v) || /^(?:[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal)(?:\s*,\s*(?:[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal))*$/.test(v), {
+      message: "TRUST_PROXY must be 0, a number of proxy hops, or the proxies' addresses",
+    }),
   /** Publish the shipped questionnaires and seed demo data on the first start. */
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
 });

@@ -33,6 +33,9 @@ export function decodeText(bytes: Uint8Array): string {
 /** Base64url text a plain form can carry: the bytes of an uploaded file, for a preview page to send back. */
 const echoedLength = (limit: number) => Math.ceil(limit / 3) * 4;
 
+/** The largest body an upload route may receive: a file echoed back as base64url, plus the form. */
+export const uploadBodyLimit = (limit = UPLOAD_LIMIT) => echoedLength(limit) + 64 * 1024;
+
 export function encodeEcho(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64url");
 }

@@ -18,12 +18,12 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const t = await createTestDb();
   await prepareDatabase(t.db);
   const server = await startServer({
     db: t.db,
-    env: { DATABASE_URL: t.url, PORT: "0", HOST: "127.0.0.1", SECRET_KEY: TEST_SECRET, SEED_DEMO: "0", NODE_ENV: "test" },
+    env: { DATABASE_URL: t.url, PORT: "0", HOST: "127.0.0.1", SECRET_KEY: TEST_SECRET, SEED_DEMO: "0", NODE_ENV: "test", ...env },
   });
   return {
     t,

@@ -6,13 +6,13 @@ import { formatDateTime } from "~/components/console/format-time";
 import { DateRangeFields, Pager } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireConsoleUser } from "~/server/console.server";
+import { isCalendarDate } from "~/metrics/periods";
 import { auditFacets, listAudit } from "../../db/queries/audit";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
 const ROUTE = "routes/quan-tri.nhat-ky";
 const PAGE = 100;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar day in Vietnam (UTC+7) as the ISO instant it starts at. */
 const vnDayStart = (d: string, plusDays = 0) => new Date(Date.parse(`${d}T00:00:00+07:00`) + plusDays * 86_400_000).toISOString();
@@ -30,8 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       action: query.action || undefined,
       entity: query.entity || undefined,
       entityId: query.entityId || undefined,
-      from: DATE.test(query.from) ? vnDayStart(query.from) : undefined,
-      until: DATE.test(query.to) ? vnDayStart(query.to, 1) : undefined,
+      from: isCalendarDate(query.from) ? vnDayStart(query.from) : undefined,
+      until: isCalendarDate(query.to) ? vnDayStart(query.to, 1) : undefined,
     },
     PAGE + 1,
     page * PAGE,

@@ -19,7 +19,8 @@ import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./rep
 
 export type { ReportAccess } from "./report-scope.server";
 
-const date = z.string().refine(isCalendarDate);
+/** A calendar day within reach of any report (years 2000–2099: "9999-12-31" is a 400, not a 500). */
+const date = z.string().refine((d) => isCalendarDate(d) && d >= "2000-01-01" && d <= "2099-12-31");
 
 export const summaryQuerySchema = z
   .strictObject({
@@ -42,7 +43,7 @@ export function parseSummaryQuery(params: URLSearchParams): z.output<typeof summ
   const result = summaryQuerySchema.safeParse(Object.fromEntries(params));
   if (result.success) return result.data;
   const fields = zodFields(result.error.issues);
-  if (fields.from && result.error.issues.some((i) => i.code === "custom")) fields.from = { key: "validation.fromAfterTo" };
+  if (fields.from && result.error.issues.some((i) => i.code === "custom" && i.message === "from after to")) fields.from = { key: "validation.fromAfterTo" };
   throw new ApiError("invalid", "errors.invalid", fields);
 }
 

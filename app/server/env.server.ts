@@ -44,5 +44,17 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const name = first.path.join(".") || "environment";
-  throw new Error(`Invalid ${name}: ${first.message} (got ${JSON.stringify(source[name] ?? "")}).`);
+  const got = name === "SECRET_KEY" ? `${(source[name] ?? "").length} characters` : JSON.stringify(source[name] ?? "");
+  throw new Error(redactSecrets(`Invalid ${name}: ${first.message} (got ${got}).`, source));
+}
+
+/**
+ * A message fit for a log: no password of a database URL, no SECRET_KEY. Start-up and CLI
+ * errors pass through this (drivers quote the URL they failed to open).
+ */
+export function redactSecrets(text: string, source: Record<string, string | undefined> = process.env): string {
+  let out = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@\s]*@/gi, "$1***@");
+  const key = source.SECRET_KEY;
+  if (key && key.length >= 8) out = out.split(key).join("***");
+  return out;
 }

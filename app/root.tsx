@@ -10,6 +10,7 @@ import { SiteLayout } from "~/components/site-layout";
 import { asLocale } from "~/i18n/config";
 import { localeCookie, messages, pageLocale } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/provider";
+import { useNonce } from "~/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles/app.css" },
@@ -32,6 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const handles = useMatches().map((m) => (m.handle ?? {}) as { ownDisplayPrefs?: boolean; bare?: boolean });
   const ownPrefs = handles.some((h) => h.ownDisplayPrefs);
   const bare = handles.some((h) => h.bare);
+  const nonce = useNonce();
   return (
     <html lang={locale} className={root?.prefs ? prefsClassName(root.prefs) : undefined}>
       <head>
@@ -55,8 +57,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </>
           )}
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -88,3 +88,8 @@ export function refuseCrossSiteForms(req: express.Request, res: express.Response
   if (originHost && originHost === host) return next();
   res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: gửi từ trang khác (CSRF).");
 }
+
+export function strictTransportSecurity(_req: express.Request, res: express.Response, next: express.NextFunction) {
+  res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+}

@@ -8,7 +8,7 @@ import { prepareDatabase } from "../app/server/bootstrap.server";
 import { parseEnv, type Env } from "../app/server/env.server";
 import { loadSecretKey } from "../app/server/secrets.server";
 import { createServices, type AppServices } from "../app/server/services.server";
-import { capBodies, closeUnreadBodies, dropUntrustedForwarding, refuseCrossSiteForms } from "./http-guards";
+import { capBodies, closeUnreadBodies, dropUntrustedForwarding, refuseCrossSiteForms, strictTransportSecurity } from "./http-guards";
 
 export interface RunningServer {
   url: string;
@@ -50,6 +50,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   app.use(capBodies);
   app.use(dropUntrustedForwarding);
   app.use(refuseCrossSiteForms);
+  // Served over HTTPS (PUBLIC_URL says so): browsers must never fall back to plain HTTP.
+  if (env.PUBLIC_URL?.startsWith("https:")) app.use(strictTransportSecurity);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.all(

@@ -6,7 +6,7 @@ import { formatCount } from "~/metrics/format";
 import { Csrf, FieldError, FormErrors, ariaFor, errorId } from "~/components/console/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageLocale } from "~/i18n/i18n.server";
-import { invalid, notFound, opOf, requireConsoleUser } from "~/server/console.server";
+import { actorOf, invalid, notFound, opOf, requireConsoleUser } from "~/server/console.server";
 import { DOSSIER_COLUMNS, importDossierFile } from "~/server/import-dossiers.server";
 import { describeIssue } from "~/server/import-issues.server";
 import { MAX_IMPORT_ROWS } from "~/server/import-table.server";
@@ -51,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const bytes = op === "preview" ? file?.bytes : op === "commit" ? decodeEcho(form.get("content")) : undefined;
   if (op === "preview" && !bytes) return invalid({ file: "console.errors.required" });
   if (!bytes) return invalid({ form: "console.errors.invalid" });
-  const report = await kind.run(context.services.db, bytes, { actor: user.username, dryRun: op === "preview" });
+  const report = await kind.run(context.services.db, bytes, { actor: actorOf(user), dryRun: op === "preview" });
   if (report.fileError) return invalid({}, { fileError: describeIssue(report.fileError, locale) });
   const fileName = op === "preview" ? file!.name : String(form.get("fileName") ?? "");
   const view = reportView(report, locale);

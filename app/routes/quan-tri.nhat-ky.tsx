@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireConsoleUser } from "~/server/console.server";
 import { isCalendarDate } from "~/metrics/periods";
 import { auditFacets, listAudit } from "../../db/queries/audit";
+import { listUsers } from "../../db/queries/users";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
@@ -36,22 +37,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     PAGE + 1,
     page * PAGE,
   );
-  return { query, page, rows: rows.slice(0, PAGE), more: rows.length > PAGE, facets: await auditFacets(context.services.db) };
+  // Actors are stored as `user:<id>` (a rename keeps the history); show the name beside it.
+  const names = new Map((await listUsers(context.services.db)).map((u) => [`user:${u.id}`, `${u.username} (user:${u.id})`]));
+  const label = (actor: string) => names.get(actor) ?? actor;
+  const facets = await auditFacets(context.services.db);
+  return {
+    query,
+    page,
+    rows: rows.slice(0, PAGE).map((r) => ({ ...r, actor: label(r.actor) })),
+    more: rows.length > PAGE,
+    facets: { ...facets, actors: facets.actors.map((a) => ({ value: a, label: label(a) })) },
+  };
 }
 
 export default function AuditLog() {
   const { t } = useTranslation();
   const { query, page, rows, more, facets } = useLoaderData<typeof loader>();
-  const select = (name: "actor" | "action" | "entity", label: string, values: string[]) => (
+  const select = (name: "actor" | "action" | "entity", label: string, values: Array<string | { value: string; label: string }>) => (
     <label>
       {label}
       <select name={name} defaultValue={query[name]}>
         <option value="">{t("audit.all")}</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
+        {values.map((v) => {
+          const { value, label: text } = typeof v === "string" ? { value: v, label: v } : v;
+          return (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          );
+        })}
       </select>
     </label>
   );

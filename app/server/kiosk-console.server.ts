@@ -5,7 +5,7 @@ import { listPublished } from "../../db/queries/surveys";
 import { isInSubtree, listUnits, subtreeIds } from "../../db/queries/units";
 import { publicBase, registerKiosk, revokeKioskAudited, type FieldErrors } from "./kiosks.server";
 import type { AppServices } from "./services.server";
-import { requireConsoleAction, requireConsoleUser } from "./console.server";
+import { actorOf, requireConsoleAction, requireConsoleUser } from "./console.server";
 import type { SessionUser } from "./session.server";
 
 // The console's kiosk pages: what they load and what their forms do. Routes stay thin.
@@ -37,7 +37,7 @@ export type KioskListAction =
 export async function kioskListAction(services: AppServices, request: Request) {
   const { user, form } = await requireConsoleAction(services, request, LIST_ROUTE);
   const field = (name: string) => String(form.get(name) ?? "");
-  const actor = `user:${user.username}`;
+  const actor = actorOf(user);
   if (field("intent") === "revoke") {
     const id = Number(field("kiosk"));
     const done = Number.isSafeInteger(id) && (await revokeKioskAudited(services, id, { actor, scopeUnitId: user.unitId }));

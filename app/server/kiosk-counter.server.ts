@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import { ApiError } from "./api-error.server";
 import { cancelBindings, currentBinding, pushBinding } from "./kiosk-binding.server";
-import { requireConsoleAction, requireConsoleUser } from "./console.server";
+import { actorOf, requireConsoleAction, requireConsoleUser } from "./console.server";
 import { loadCounterKiosk } from "./kiosk-console.server";
 import type { AppServices } from "./services.server";
 
@@ -25,7 +25,7 @@ export async function counterAction(services: AppServices, request: Request, id:
   }
   try {
     await pushBinding(services, kiosk.id, { dossier: String(form.get("dossier") ?? ""), service: String(form.get("service") ?? "") }, {
-      actor: `user:${user.username}`,
+      actor: actorOf(user),
       scopeUnitId: user.unitId,
     });
     return data({ ok: true as const });

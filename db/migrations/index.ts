@@ -7,6 +7,7 @@ import * as commentFollowup from "./20261124_0006_comment_followup";
 import * as responseFoldedAnswers from "./20261125_0007_response_folded_answers";
 import * as dossierComplaints from "./20261125_0008_dossier_complaints";
 import * as responseSampleOrder from "./20261125_0009_response_sample_order";
+import * as auditActor from "./20261207_0010_audit_actor";
 
 // Listed statically so the same migrations run from the CLI (tsx) and the bundled server.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "20261125_0007_response_folded_answers": responseFoldedAnswers,
   "20261125_0008_dossier_complaints": dossierComplaints,
   "20261125_0009_response_sample_order": responseSampleOrder,
+  "20261207_0010_audit_actor": auditActor,
 };
 
 export const migrationProvider: MigrationProvider = {

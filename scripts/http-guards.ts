@@ -2,6 +2,8 @@
 // body streams, closing a keep-alive socket whose request body was not read, forwarded
 // headers only from a trusted proxy, cross-site form posts, and the security headers.
 import type express from "express";
+import { asLocale } from "../app/i18n/config";
+import { translator } from "../app/i18n/i18n.server";
 import { BATCH_BODY_LIMIT, BODY_LIMIT } from "../app/server/api-error.server";
 import { uploadBodyLimit } from "../app/server/upload.server";
 
@@ -14,9 +16,13 @@ export function bodyLimitFor(path: string): number {
   return BODY_LIMIT;
 }
 
-function tooLarge(res: express.Response): void {
+/** 413 in the caller's language; the API's error shape on API paths. */
+function tooLarge(req: express.Request, res: express.Response): void {
+  const message = translator(asLocale((req.headers["accept-language"] ?? "").slice(0, 2).toLowerCase()))("errors.tooLarge");
   // Closing the connection is what stops the client from sending the rest.
-  res.status(413).set("Connection", "close").type("text/plain; charset=utf-8").send("Nội dung gửi lên quá lớn (payload too large).");
+  res.status(413).set("Connection", "close");
+  if (req.path.startsWith("/api/")) res.json({ error: { code: "too_large", message } });
+  else res.type("text/plain; charset=utf-8").send(message);
 }
 
 /**
@@ -26,7 +32,7 @@ function tooLarge(res: express.Response): void {
  */
 export function capBodies(req: express.Request, res: express.Response, next: express.NextFunction) {
   const limit = bodyLimitFor(req.path);
-  if (Number(req.headers["content-length"] ?? 0) > limit) return tooLarge(res);
+  if (Number(req.headers["content-length"] ?? 0) > limit) return tooLarge(req, res);
   if (req.method === "GET" || req.method === "HEAD") return next();
   let seen = 0;
   req.pause();
@@ -34,7 +40,7 @@ export function capBodies(req: express.Request, res: express.Response, next: exp
     seen += chunk.length;
     if (seen <= limit) return;
     req.off("data", count);
-    if (!res.headersSent) tooLarge(res);
+    if (!res.headersSent) tooLarge(req, res);
     // An error, not an end: the route must fail, never act on a truncated form.
     res.once("finish", () => req.socket.destroy());
     req.destroy(new Error("request body over the limit"));

@@ -1,3 +1,4 @@
+import { CHANNELS } from "../../db/schema";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { PreparedInsert } from "../../db/queries/responses";
@@ -20,7 +21,7 @@ export const submissionSchema = z.strictObject({
   version: z.number().int().positive().optional(),
   unit: z.string().trim().min(1).max(64),
   service: z.string().trim().min(1).max(64).nullish(),
-  channel: z.enum(["kiosk", "online", "paper"]),
+  channel: z.enum(CHANNELS),
   dossier: z.string().trim().min(1).max(100).nullish(),
   locale: z.enum(["vi", "en"]).default("vi"),
   startedAt: isoInstant.nullish(),

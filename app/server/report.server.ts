@@ -1,3 +1,4 @@
+import { CHANNELS } from "../../db/schema";
 import { z } from "zod";
 import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
 import { getServiceByCode, listServices } from "../../db/queries/services";
@@ -29,7 +30,7 @@ export const summaryQuerySchema = z
     to: date,
     unit: z.string().min(1).max(64).optional(),
     service: z.string().min(1).max(64).optional(),
-    channel: z.enum(["kiosk", "online", "paper"]).optional(),
+    channel: z.enum(CHANNELS).optional(),
     mapping: z.enum(["as-was", "current"]).default("as-was"),
     /** `units`: a 95% interval for each unit row too (costs one small bootstrap per unit). */
     intervals: z.enum(["units"]).optional(),

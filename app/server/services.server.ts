@@ -4,6 +4,7 @@ import type { Env } from "./env.server";
 import { GroupCommitter } from "./group-commit.server";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.server";
 import { createHasher, type Hasher } from "./secrets.server";
+import { createTtlCache, type TtlCache } from "./ttl-cache.server";
 import { createSignInThrottle, type SignInThrottle } from "./sign-in-throttle.server";
 
 /** What every loader and action gets through the Remix load context. */
@@ -13,7 +14,11 @@ export interface AppServices {
   hasher: Hasher;
   committer: GroupCommitter;
   catalog: CatalogCache;
+  /** /cong-khai figures per (survey, unit, period, language) for a minute: a flood of varied periods stays cheap. */
+  publicResults: TtlCache<unknown>;
   limits: {
+    /** The public results page: per client address. */
+    publicResults: RateLimiter;
     /** Citizens online: per client address. */
     online: RateLimiter;
     /** Kiosks: per device, never per address (a centre shares one address). */
@@ -35,7 +40,9 @@ export function createServices(db: Db, env: Env, secretKey: string): AppServices
     hasher: createHasher(secretKey),
     committer: new GroupCommitter(db),
     catalog: createCatalogCache(db),
+    publicResults: createTtlCache({ ttlMs: 60_000, max: 2000 }),
     limits: {
+      publicResults: createRateLimiter({ capacity: 30, refillPerSecond: 1 }),
       online: createRateLimiter({ capacity: 20, refillPerSecond: 1 }),
       kiosk: createRateLimiter({ capacity: 10, refillPerSecond: 0.5 }),
       token: createRateLimiter({ capacity: 400, refillPerSecond: 200 }),

@@ -82,6 +82,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "scale",
+          // `npm run test:scale`: a PostgreSQL primary + hot standby (Debian's postgresql
+          // binaries), failover under load, federation of provinces.
+          include: ["tests/scale/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/build-global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",

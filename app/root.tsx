@@ -11,6 +11,7 @@ import { asLocale } from "~/i18n/config";
 import { localeCookie, messages, pageLocale } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/provider";
 import { useNonce } from "~/nonce";
+import type { PageHandle } from "~/page-handle";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/styles/app.css" },
@@ -29,11 +30,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const locale = root?.locale ?? "vi";
   // Pages with a form of their own carry the display buttons inside it (handle.ownDisplayPrefs);
-  // full-screen device pages (the kiosk) have no site header or footer at all (handle.bare).
-  const handles = useMatches().map((m) => (m.handle ?? {}) as { ownDisplayPrefs?: boolean; bare?: boolean });
+  // full-screen device pages (the kiosk) have no site header or footer at all (handle.bare);
+  // citizen pages work as plain HTML forms and links, so they ship no framework JavaScript
+  // (handle.noScripts): a phone on a slow link gets the page in a fifth of the bytes.
+  const handles = useMatches().map((m) => (m.handle ?? {}) as PageHandle);
   const ownPrefs = handles.some((h) => h.ownDisplayPrefs);
   const bare = handles.some((h) => h.bare);
   const nonce = useNonce();
+  const scripts = !handles.some((h) => h.noScripts);
   return (
     <html lang={locale} className={root?.prefs ? prefsClassName(root.prefs) : undefined}>
       <head>
@@ -57,8 +61,12 @@ export function Layout({ children }: { children: ReactNode }) {
             </>
           )}
         </I18nProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -75,13 +75,18 @@ export function withStatementCache(conn: SQLite.Database, max = 500) {
   };
 }
 
-export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Db {
+/** `poolOptions` tunes PostgreSQL's pool (a standby is given a short connect timeout: a dead one must not stall reports). */
+export function createDb(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, poolOptions: { max?: number; connectionTimeoutMillis?: number } = {}): Db {
   const target = parseDatabaseUrl(url);
   if (target.dialect === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.location, max: 10 });
+    const pool = new pg.Pool({ connectionString: target.location, max: 10, ...poolOptions });
     // An idle client whose server connection ends (restart, failover, a DBA's terminate)
     // emits 'error' on the pool; unhandled, that would crash the whole app.
     pool.on("error", (error) => console.error(`PostgreSQL: idle connection lost (${error.message})`));
+    // A checked-out client has no pool listener: if its server goes away between two
+    // statements (a primary stopped mid-transaction), its 'error' would crash the app too.
+    // The statement in flight still fails and is answered (503 for submissions).
+    pool.on("connect", (client) => client.on("error", (error) => console.error(`PostgreSQL: connection lost (${error.message})`)));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   return new Kysely<Database>({

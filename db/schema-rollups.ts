@@ -3,6 +3,18 @@ import type { Channel } from "./schema";
 // The report roll-up tables (part of the schema in db/schema.ts, kept apart for size).
 
 /**
+ * A roll-up cell one response adds to: an item's code (1..5) or an element's participation
+ * (code 0). app/survey/rollup-cells.ts decides which cells a response has; db/ stores them.
+ */
+export interface RollupCell {
+  question_id: string;
+  code: number;
+}
+
+/** Receives one cell (raw counts for days outside whole months use the same cells). */
+export type EmitCell = (questionId: string, code: number) => void;
+
+/**
  * Report roll-up: how many answers of each code a question got, per month, unit, service
  * and channel. Maintained in the same transaction as the response insert.
  * `service_id` 0 means "no service given" so the key stays NOT NULL for upserts.

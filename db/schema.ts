@@ -163,11 +163,14 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** API tokens also have `federation`: a province pushing its roll-ups to the national instance (no other right). */
+export type TokenRole = Role | "federation";
+
 export interface ApiTokenTable {
   id: Generated<number>;
   name: string;
   token_hash: string;
-  role: Role;
+  role: TokenRole;
   unit_id: number | null;
   created_at: string;
   last_used_at: string | null;
@@ -219,6 +222,20 @@ export interface CommentFollowupTable {
   updated_by: string;
 }
 
+/** Issuer and signer of the report document, per unit-tree root (recipients one a line). */
+export interface ReportSettingTable {
+  root_unit_id: number;
+  parent_body: string;
+  issuer: string;
+  short_code: string;
+  place: string;
+  signer_title: string;
+  signer_name: string;
+  recipients: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   unit: UnitTable;
   unit_closure: UnitClosureTable;
@@ -244,6 +261,7 @@ export interface Database {
   dossier_count: DossierCountTable;
   audit_log: AuditLogTable;
   comment_followup: CommentFollowupTable;
+  report_setting: ReportSettingTable;
 }
 
 export type Unit = Selectable<UnitTable>;

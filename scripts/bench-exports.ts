@@ -1,5 +1,5 @@
 import type { Db } from "../db/index";
-import { summaryCounts } from "../db/queries/report-counts";
+import { summaryCounts } from "../app/server/report-counts.server";
 import { versionCells } from "../app/server/survey-versions.server";
 import { readSample } from "../app/server/report-intervals.server";
 import { resolveReport } from "../app/server/report.server";
@@ -58,7 +58,7 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; growthMb
 async function bareRead(db: Db, query: { survey: string; from: string; to: string }): Promise<number> {
   const src = await exportSource(db, query, { unitId: null });
   let rows = 0;
-  for await (const page of rowPages(db, src.scope, src.range, { unfold: false })) rows += page.length;
+  for await (const page of rowPages(db, src.scope, src.range)) rows += page.length;
   return rows;
 }
 

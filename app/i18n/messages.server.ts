@@ -7,6 +7,8 @@ import viComments from "../../public/locales/vi/comments.json";
 import enComments from "../../public/locales/en/comments.json";
 import viConsole from "../../public/locales/vi/console.json";
 import enConsole from "../../public/locales/en/console.json";
+import viDocument from "../../public/locales/vi/document.json";
+import enDocument from "../../public/locales/en/document.json";
 import viDesigner from "../../public/locales/vi/designer.json";
 import enDesigner from "../../public/locales/en/designer.json";
 import viForm from "../../public/locales/vi/form.json";
@@ -35,6 +37,7 @@ const areas: Array<[Record<string, unknown>, Record<string, unknown>]> = [
   [viComments, enComments],
   [viConsole, enConsole],
   [viDesigner, enDesigner],
+  [viDocument, enDocument],
   [viForm, enForm],
   [viImports, enImports],
   [viKiosk, enKiosk],

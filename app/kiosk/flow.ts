@@ -1,4 +1,5 @@
 import { evaluateCondition } from "~/survey/conditions";
+import { pruneHidden } from "~/survey/form-steps";
 import type { AnswerSet, AnswerValue, Question, SurveyDefinition } from "~/survey/types";
 
 // The kiosk's walk through a survey, one question per screen (pure, unit-tested).
@@ -37,12 +38,6 @@ export function previousQuestion(def: SurveyDefinition, answers: AnswerSet, curr
   return at > 0 ? list[at - 1] : null;
 }
 
-/** Only answers to questions still visible (changing an early answer can hide later ones). */
-export function prunedAnswers(def: SurveyDefinition, answers: AnswerSet): AnswerSet {
-  const kept: AnswerSet = {};
-  for (const q of visibleQuestions(def, answers)) if (answers[q.id] !== undefined) kept[q.id] = answers[q.id];
-  return kept;
-}
 
 export function isAnswered(value: AnswerValue | undefined): boolean {
   if (value === undefined) return false;
@@ -75,7 +70,7 @@ export function submissionBody(draft: SessionDraft, def: SurveyDefinition, surve
     locale,
     startedAt: draft.startedAt,
     submittedAt: now.toISOString(),
-    answers: prunedAnswers(def, draft.answers),
+    answers: pruneHidden(def, draft.answers),
   };
   if (draft.service) body.service = draft.service;
   if (draft.dossier) body.dossier = draft.dossier;

@@ -13,6 +13,13 @@ export const BOOTSTRAP_SEED = 20261124;
 export const BOOTSTRAP_REPLICATES = 400;
 /** Respondents read for a bootstrap at most (a larger scope is subsampled and rescaled). */
 export const BOOTSTRAP_SAMPLE = 500;
+/**
+ * Per-unit intervals (issue 13.2): each unit's own respondents, at most this many, rescaled
+ * to the unit's n like the scope's; fewer replicates keep 130 units within the dashboards'
+ * budget. scripts/interval-coverage.ts checks that 95% intervals cover the truth 93–97%.
+ */
+export const UNIT_SAMPLE = 100;
+export const UNIT_REPLICATES = 400;
 const PACK = 2 ** 20;
 /** Up to this many respondents, replicates are memoized by the multiset drawn... */
 const MEMO_MAX = 6;
@@ -89,6 +96,11 @@ function layoutOf(model: IndexModel): Layout {
 /** Element, aspect and overall values from item sums into `out`; NaN = no value. Loops only: it runs per replicate. */
 function indicesOf(model: IndexModel, layout: Layout, sat: Float64Array, val: Float64Array, out: Float64Array) {
   const ne = layout.elements.length;
+  const pooled = model.aggregation !== "mean-of-items";
+  const pooledAll = model.aggregation === "pooled-all";
+  // pooled-all: per element Σsat / Σvalid, kept to pool aspects and the whole form too.
+  const es = pooledAll ? new Float64Array(ne) : null;
+  const ev = pooledAll ? new Float64Array(ne) : null;
   for (let k = 0; k < ne; k++) {
     const items = layout.elements[k].items;
     let s = 0;
@@ -104,8 +116,13 @@ function indicesOf(model: IndexModel, layout: Layout, sat: Float64Array, val: Fl
         present++;
       }
     }
-    out[k] = model.aggregation === "pooled" ? (v > 0 ? (100 * s) / v : NaN) : present ? sumP / present : NaN;
+    out[k] = pooled ? (v > 0 ? (100 * s) / v : NaN) : present ? sumP / present : NaN;
+    if (es && ev) {
+      es[k] = s;
+      ev[k] = v;
+    }
   }
+  if (es && ev) return pooledAllOf(layout, es, ev, out);
   let total = 0;
   let aspectsPresent = 0;
   for (let a = 0; a < layout.aspects.length; a++) {
@@ -125,6 +142,25 @@ function indicesOf(model: IndexModel, layout: Layout, sat: Float64Array, val: Fl
     }
   }
   out[ne + layout.aspects.length] = aspectsPresent ? total / aspectsPresent : NaN;
+}
+
+/** pooled-all: aspects and the overall index pool their items' answers (no means). */
+function pooledAllOf(layout: Layout, es: Float64Array, ev: Float64Array, out: Float64Array) {
+  const ne = layout.elements.length;
+  let ts = 0;
+  let tv = 0;
+  for (let a = 0; a < layout.aspects.length; a++) {
+    let s = 0;
+    let v = 0;
+    for (const k of layout.aspects[a].elements) {
+      s += es[k];
+      v += ev[k];
+    }
+    out[ne + a] = v > 0 ? (100 * s) / v : NaN;
+    ts += s;
+    tv += v;
+  }
+  out[ne + layout.aspects.length] = tv > 0 ? (100 * ts) / tv : NaN;
 }
 
 /**

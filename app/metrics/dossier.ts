@@ -1,8 +1,8 @@
-// Counter-level figures (SIPAS.md §2.3, §3, §9): the per-dossier 18-point score, the shares
+// Counter-level figures (docs/method.md §2.3, §3, §9): the per-dossier 18-point score, the shares
 // of the 3-level and smiley ratings, the QĐ 766 indicator, and sample size against dossier
 // counts. Pure: counts in, figures out; null = no data.
 
-/** Score bands of one provincial system (SIPAS.md §9, reconstructed): data, not code. */
+/** Score bands of one provincial system (docs/method.md §9, reconstructed): data, not code. */
 export const SCORE_BANDS = [
   { id: "xuat-sac", min: 16 }, // > 15
   { id: "tot", min: 12 }, // 12–15

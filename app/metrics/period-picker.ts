@@ -1,6 +1,7 @@
-// The dashboards' period picker (SIPAS.md §8: month, quarter, 6 months, year, custom). Pure.
+// The dashboards' period picker (docs/method.md §8): month, quarter, 6 months, 9 months (the first nine, a period
+// provinces report on), year, custom. Pure.
 
-export type PeriodKind = "month" | "quarter" | "half" | "year" | "custom";
+export type PeriodKind = "month" | "quarter" | "half" | "nine" | "year" | "custom";
 
 export interface PeriodChoice {
   kind: PeriodKind;
@@ -24,6 +25,8 @@ export function periodRange(c: PeriodChoice): { from: string; to: string } {
       return monthsSpan(c.year, ((c.part ?? 1) - 1) * 3 + 1, 3);
     case "half":
       return monthsSpan(c.year, ((c.part ?? 1) - 1) * 6 + 1, 6);
+    case "nine":
+      return monthsSpan(c.year, 1, 9);
     case "year":
       return monthsSpan(c.year, 1, 12);
     case "custom":
@@ -39,11 +42,12 @@ function shiftDays(date: string, days: number): string {
 
 /**
  * The period before, of equal length: the previous month, quarter, half or year for the
- * calendar kinds; for a custom range the same number of days just before it.
+ * calendar kinds; for 9 months the same months a year before ("cùng kỳ"); for a custom
+ * range the same number of days just before it.
  */
 export function previousPeriod(c: PeriodChoice): { from: string; to: string } {
   const per = { month: 12, quarter: 4, half: 2 } as const;
-  if (c.kind === "year") return periodRange({ kind: "year", year: c.year - 1 });
+  if (c.kind === "year" || c.kind === "nine") return periodRange({ kind: c.kind, year: c.year - 1 });
   if (c.kind === "custom") {
     const days = Math.round((Date.parse(c.to!) - Date.parse(c.from!)) / 86_400_000) + 1;
     return { from: shiftDays(c.from!, -days), to: shiftDays(c.from!, -1) };

@@ -1,4 +1,4 @@
-// Reorganized units (SIPAS.md §7): a closed unit points at its successor; following the
+// Reorganized units (docs/method.md §7): a closed unit points at its successor; following the
 // chain gives the unit of today its responses belong to when reports are "mapped".
 
 export interface UnitLink {

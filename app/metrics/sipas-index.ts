@@ -1,6 +1,6 @@
 import type { IndexModel, ItemAggregation } from "~/survey/types";
 
-// SIPAS.md §3. Pure: counts in, percentages out. "No data" is null, never 0.
+// docs/method.md §3. Pure: counts in, percentages out. "No data" is null, never 0.
 
 /** How many answers each scale code (1..5) received; missing answers are not counted. */
 export type Distribution = Record<1 | 2 | 3 | 4 | 5, number>;
@@ -49,8 +49,15 @@ export function meanOfPresent(values: Array<number | null>): number | null {
   return present.length ? present.reduce((a, b) => a + b, 0) / present.length : null;
 }
 
+function pooledOf(parts: Array<{ satisfied: number; valid: number }>): number | null {
+  return percent(
+    parts.reduce((s, i) => s + i.satisfied, 0),
+    parts.reduce((s, i) => s + i.valid, 0),
+  );
+}
+
 function elementIndex(items: ItemResult[], aggregation: ItemAggregation): number | null {
-  if (aggregation === "pooled") {
+  if (aggregation === "pooled" || aggregation === "pooled-all") {
     return percent(
       items.reduce((s, i) => s + i.satisfied, 0),
       items.reduce((s, i) => s + i.valid, 0),
@@ -60,9 +67,10 @@ function elementIndex(items: ItemResult[], aggregation: ItemAggregation): number
 }
 
 /**
- * item → element → aspect → overall. `aggregation` decides only the item → element step
+ * item → element → aspect → overall. `aggregation` decides the item → element step
  * (mean of item percentages, or pooled Σsat/Σvalid); elements, aspects and the overall
- * index are always means of the parts that have a value (docs/decisions/002).
+ * index are means of the parts that have a value (docs/decisions/002) — except with
+ * `pooled-all`, where every level pools its items (docs/decisions/009).
  */
 export function computeIndex(
   model: IndexModel,
@@ -92,12 +100,12 @@ export function computeIndex(
     elements.push(...aspectElements);
     aspects.push({
       id: aspect.id,
-      index: meanOfPresent(aspectElements.map((e) => e.index)),
+      index: aggregation === "pooled-all" ? pooledOf(aspectElements) : meanOfPresent(aspectElements.map((e) => e.index)),
       valid: aspectElements.reduce((s, e) => s + e.valid, 0),
       satisfied: aspectElements.reduce((s, e) => s + e.satisfied, 0),
     });
   }
-  return { index: meanOfPresent(aspects.map((a) => a.index)), aspects, elements, items };
+  return { index: aggregation === "pooled-all" ? pooledOf(aspects) : meanOfPresent(aspects.map((a) => a.index)), aspects, elements, items };
 }
 
 /** Adds distributions into `into` (used to pool units and months). */

@@ -1,5 +1,7 @@
 import type { IndexModel } from "~/survey/types";
-import { rank, isSmallSample } from "./ranking";
+import { comparable, rank, isSmallSample } from "./ranking";
+import { meanScore } from "./health";
+import { itemsByUnit, meanOfChildren, type UnitTree } from "./parent-index";
 import { computeIndex, emptyDistribution, meanOfPresent, type Distribution, type IndexResult } from "./sipas-index";
 import { wilsonInterval } from "./wilson";
 
@@ -58,14 +60,20 @@ export interface SummaryFigures {
   n: number;
   index: number | null;
   smallSample: boolean;
-  aspects: Array<{ id: string; index: number | null; n: number }>;
-  elements: Array<{ id: string; index: number | null; n: number }>;
+  /** Mean answer on the 1–5 scale over every item of the model (the health forms publish it). */
+  meanScore: number | null;
+  /** `smallSample` on parts: fewer than 30 respondents (aspects, elements) or valid answers (items): "ít mẫu". */
+  aspects: Array<{ id: string; index: number | null; n: number; smallSample: boolean }>;
+  elements: Array<{ id: string; index: number | null; n: number; smallSample: boolean }>;
   items: Array<{
     id: string;
     index: number | null;
     valid: number;
     satisfied: number;
     ci95: [number, number] | null;
+    /** Mean answer (1–5); null without valid answers. */
+    mean: number | null;
+    smallSample: boolean;
     distribution: Distribution;
   }>;
   units: RankedRow[];
@@ -84,13 +92,15 @@ export interface SummaryInput {
   serviceCells?: Cell[];
   serviceResponses?: ResponseCount[];
   includeSmallInRanking?: boolean;
+  /** The unit tree below the scope: `mean-of-children` is applied at every depth with it. */
+  tree?: UnitTree;
 }
 
 function ranked(rows: Array<Omit<RankedRow, "rank" | "smallSample">>, includeSmall: boolean): RankedRow[] {
   const ranks = rank(rows.map((r) => ({ value: r.index, n: r.n })), includeSmall);
   return rows
     .map((r, i) => ({ ...r, rank: ranks[i], smallSample: isSmallSample(r.n) }))
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.index ?? -1) - (a.index ?? -1) || a.code.localeCompare(b.code));
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || comparable(b.index ?? -1) - comparable(a.index ?? -1) || a.code.localeCompare(b.code));
 }
 
 /**
@@ -102,6 +112,8 @@ function parentIndex(model: IndexModel, total: IndexResult, perChild: IndexResul
   if (model.parentAggregation !== "mean-of-children" || perChild.length === 0) return total.index;
   return meanOfPresent(perChild.map((r) => r.index));
 }
+
+const part = (id: string, index: number | null, n: number) => ({ id, index, n, smallSample: isSmallSample(n) });
 
 export function summarize(input: SummaryInput): SummaryFigures {
   const total = newBucket();
@@ -132,16 +144,18 @@ export function summarize(input: SummaryInput): SummaryFigures {
   const childResults = input.children.map((c) => computeIndex(input.model, (byChild.get(c.id) ?? newBucket()).items));
   const members = own.n > 0 ? [...childResults, computeIndex(input.model, own.items)] : childResults;
   const includeSmall = input.includeSmallInRanking ?? false;
+  const deep = input.model.parentAggregation === "mean-of-children" && input.tree ? meanOfChildren(input.model, input.tree, itemsByUnit(input.cells, input.tree.homeOf)) : null;
 
   return {
     n: total.n,
-    index: parentIndex(input.model, result, members),
+    index: deep ? (deep.get(input.tree!.root) ?? null) : parentIndex(input.model, result, members),
     smallSample: isSmallSample(total.n),
-    aspects: result.aspects.map((a) => ({ id: a.id, index: a.index, n: total.participation.get(`@as/${a.id}`) ?? 0 })),
-    elements: result.elements.map((e) => ({ id: e.id, index: e.index, n: total.participation.get(`@el/${e.id}`) ?? 0 })),
-    items: result.items.map((i) => ({ ...i, ci95: wilsonInterval(i.satisfied, i.valid) })),
+    meanScore: meanScore(result.items.map((i) => i.distribution)),
+    aspects: result.aspects.map((a) => part(a.id, a.index, total.participation.get(`@as/${a.id}`) ?? 0)),
+    elements: result.elements.map((e) => part(e.id, e.index, total.participation.get(`@el/${e.id}`) ?? 0)),
+    items: result.items.map((i) => ({ ...i, ci95: wilsonInterval(i.satisfied, i.valid), mean: meanScore([i.distribution]), smallSample: isSmallSample(i.valid) })),
     units: ranked(
-      input.children.map((c, i) => ({ code: c.code, name: c.name, index: childResults[i].index, n: byChild.get(c.id)?.n ?? 0 })),
+      input.children.map((c, i) => ({ code: c.code, name: c.name, index: deep ? (deep.get(c.id) ?? null) : childResults[i].index, n: byChild.get(c.id)?.n ?? 0 })),
       includeSmall,
     ),
     services: ranked(

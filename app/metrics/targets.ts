@@ -1,3 +1,5 @@
+import { comparable } from "./ranking";
+
 export interface TargetRow {
   year: number;
   value: number;
@@ -17,7 +19,7 @@ export function targetForYear(rows: TargetRow[], year: number): number | null {
 
 export function meetsTarget(index: number | null, target: number | null): boolean | null {
   if (index === null || target === null) return null;
-  return index >= target;
+  return comparable(index) >= comparable(target);
 }
 
 export interface ScopedTargetRow extends TargetRow {

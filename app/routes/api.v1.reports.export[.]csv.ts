@@ -8,6 +8,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return handleApi(args, async ({ request, services, principal }) => {
     assertCanReport(principal);
     const query = parseSummaryQuery(new URL(request.url).searchParams);
-    return csvExport(services.db, query, { unitId: principal.unitId });
+    return csvExport(await services.reads(), query, { unitId: principal.unitId });
   });
 }

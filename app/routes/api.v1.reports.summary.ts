@@ -7,6 +7,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return handleApi(args, async ({ request, services, principal }) => {
     assertCanReport(principal);
     const query = parseSummaryQuery(new URL(request.url).searchParams);
-    return jsonResponse(await buildSummary(services.db, query, { unitId: principal.unitId }));
+    return jsonResponse(await buildSummary(await services.reads(), query, { unitId: principal.unitId }));
   });
 }

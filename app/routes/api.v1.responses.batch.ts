@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiLocale, translator } from "~/i18n/i18n.server";
 import { ApiError, BATCH_BODY_LIMIT, errorBody, jsonResponse, readJsonBody } from "~/server/api-error.server";
+import { BATCH_LIMIT } from "~/server/api-contract.server";
 import { handleApi } from "~/server/api-route.server";
 import { ingestMany } from "~/server/ingest.server";
 import { throttleResponses } from "~/server/principal.server";
 import { assertMayBatch } from "~/server/submission-channel.server";
 
-export const BATCH_LIMIT = 500;
 
 export async function action(args: ActionFunctionArgs) {
   return handleApi(args, async ({ request, services, principal }) => {

@@ -1,8 +1,10 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { useTranslation } from "~/i18n/use-translation";
+import { CITIZEN_PAGE } from "~/page-handle";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/form.css" }];
 export const meta: MetaFunction = () => [{ title: "Cảm ơn ông/bà — Hài Lòng" }];
+export const handle = CITIZEN_PAGE;
 
 /** Where every sent form ends, also after a double tap or a resend (the same response). */
 export default function ThankYou() {

@@ -4,15 +4,17 @@ import { useTranslation } from "~/i18n/use-translation";
 import { SummaryView } from "~/components/summary-view";
 import { pageLocale } from "~/i18n/i18n.server";
 import { PUBLIC_MIN_N, loadPublicSummary } from "~/server/public-results.server";
+import { CITIZEN_PAGE } from "~/page-handle";
 
 export const meta: MetaFunction = () => [{ title: "Công khai kết quả — Hài Lòng" }];
+export const handle = CITIZEN_PAGE;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await pageLocale(request);
   // Per address: a flood of varied periods must not stall the kiosks and submissions.
   const wait = context.services.limits.publicResults.take(`addr:${context.clientAddress}`);
   if (wait > 0) throw new Response("Too Many Requests", { status: 429, headers: { "Retry-After": String(wait) } });
-  return { ...(await loadPublicSummary(context.services.db, new URL(request.url).searchParams, locale, context.services.publicResults)), minN: PUBLIC_MIN_N };
+  return { ...(await loadPublicSummary(await context.services.reads(), new URL(request.url).searchParams, locale, context.services.publicResults)), minN: PUBLIC_MIN_N };
 }
 
 export default function PublicResults() {

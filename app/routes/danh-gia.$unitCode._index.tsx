@@ -6,11 +6,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NoticePage } from "~/components/form/notice-view";
 import { FormNotice, NOTICE_STATUS } from "~/server/form-binding.server";
 import { loadServicePicker } from "~/server/service-picker.server";
+import { CITIZEN_PAGE } from "~/page-handle";
 
 // The unit's link or QR code: the citizen picks the service they used, then rates it.
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/form.css" }];
 export const meta: MetaFunction = () => [{ title: "Chọn thủ tục để đánh giá — Hài Lòng" }];
+export const handle = CITIZEN_PAGE;
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   try {

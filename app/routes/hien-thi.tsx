@@ -3,10 +3,12 @@ import { redirect } from "@remix-run/node";
 import { useTranslation } from "~/i18n/use-translation";
 import { changeDisplayPrefs } from "~/server/display-prefs.server";
 import { safeRedirect } from "~/server/sign-in.server";
+import { CITIZEN_PAGE } from "~/page-handle";
 
 // Text size and contrast for pages without a form of their own (the footer buttons post here).
 
 export const meta: MetaFunction = () => [{ title: "Cỡ chữ và độ tương phản — Hài Lòng" }];
+export const handle = CITIZEN_PAGE;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { CITIZEN_PAGE, type PageHandle } from "~/page-handle";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormRoutePage, formShouldRevalidate } from "~/components/form/citizen-form-page";
 import { formAction, formLoader } from "~/server/citizen-form.server";
@@ -8,7 +9,7 @@ import { bindInvitation } from "~/server/form-binding.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/form.css" }];
 export const meta: MetaFunction = () => [{ title: "Đánh giá sự hài lòng — Hài Lòng" }, { name: "referrer", content: "same-origin" }];
-export const handle = { ownDisplayPrefs: true };
+export const handle: PageHandle = { ...CITIZEN_PAGE, ownDisplayPrefs: true };
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return formLoader(context.services, () => bindInvitation(context.services, params.token ?? ""));

@@ -7,6 +7,7 @@ import { CounterSection } from "~/components/reports/counter-section";
 import { ReportChart } from "~/components/reports/report-chart";
 import { FiguresTable, ReportHeadline } from "~/components/reports/report-bits";
 import { CHANNEL_KEYS, ReportFilters, ReportTabs } from "~/components/reports/report-filters";
+import { DocumentLinks } from "~/components/reports/document-settings-form";
 import { reportPage } from "~/server/report-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Báo cáo — Hài Lòng" }];
@@ -26,6 +27,7 @@ export default function ReportOverview() {
       <h1>{t("reports.title")}</h1>
       <ReportTabs />
       <ReportFilters data={data} />
+      <DocumentLinks query={data.exportQuery} />
       <p className="method">{t(data.summary.scope.mapping === "current" ? "reports.mapping.currentNote" : "reports.mapping.as-wasNote")} {t("reports.methodNote")}</p>
       <ReportHeadline data={data} />
       <p className="export-links">

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RankingSection } from "~/components/reports/ranking-table";
 import { ReportHeadline } from "~/components/reports/report-bits";
 import { ReportFilters, ReportTabs } from "~/components/reports/report-filters";
+import { DocumentLinks } from "~/components/reports/document-settings-form";
 import { reportPage } from "~/server/report-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Xếp hạng đơn vị — Hài Lòng" }];
@@ -22,6 +23,7 @@ export default function ReportUnits() {
       <h1>{t("reports.unitsTitle", { unit: data.summary.scope.unit })}</h1>
       <ReportTabs />
       <ReportFilters data={data} />
+      <DocumentLinks query={data.exportQuery} />
       <ReportHeadline data={data} />
       <RankingSection rows={data.summary.units} change={data.change.units} drill="unit" />
     </section>

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RankingSection } from "~/components/reports/ranking-table";
 import { ReportHeadline } from "~/components/reports/report-bits";
 import { ReportFilters, ReportTabs } from "~/components/reports/report-filters";
+import { DocumentLinks } from "~/components/reports/document-settings-form";
 import { reportPage } from "~/server/report-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Thủ tục hành chính — Hài Lòng" }];
@@ -22,6 +23,7 @@ export default function ReportServices() {
       <h1>{t("reports.tabs.services")}</h1>
       <ReportTabs />
       <ReportFilters data={data} />
+      <DocumentLinks query={data.exportQuery} />
       <ReportHeadline data={data} />
       <RankingSection rows={data.summary.services} change={data.change.services} drill="service" />
     </section>

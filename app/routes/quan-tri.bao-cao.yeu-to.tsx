@@ -6,6 +6,7 @@ import { distributionBars, indexBars } from "~/components/reports/chart-data";
 import { ReportChart } from "~/components/reports/report-chart";
 import { TargetStatus, useFormat } from "~/components/reports/report-bits";
 import { ReportFilters, ReportTabs } from "~/components/reports/report-filters";
+import { DocumentLinks } from "~/components/reports/document-settings-form";
 import { reportPage } from "~/server/report-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Yếu tố và tiêu chí — Hài Lòng" }];
@@ -28,6 +29,7 @@ export default function ReportElements() {
       <h1>{t("reports.tabs.elements")}</h1>
       <ReportTabs />
       <ReportFilters data={data} />
+      <DocumentLinks query={data.exportQuery} />
       <h2>{t("reports.elements")}</h2>
       <ReportChart spec={indexBars(t("reports.elements"), s.elements.map((e) => ({ label: title(e.id), index: e.index })), t("reports.index"))} />
       <table>
@@ -47,7 +49,7 @@ export default function ReportElements() {
               <th scope="row">{e.aspect ? `${t("reports.aspect")}: ${title(e.id)}` : title(e.id)}</th>
               <td className="num">{f.pct(e.index)}</td>
               <td>{f.ci(e.ci95)}</td>
-              <td className="num">{f.count(e.n)}</td>
+              <td className="num">{f.count(e.n)}{e.smallSample && e.n > 0 ? <span className="badge muted"> ({t("reports.smallSample")})</span> : null}</td>
               <td className="num">{e.target === null ? "—" : f.pct(e.target)} <TargetStatus meets={e.meetsTarget} n={e.n} /></td>
             </tr>
           ))}
@@ -76,7 +78,7 @@ export default function ReportElements() {
                 <th scope="row"><span className="code">{i.id}</span> {title(i.id)}</th>
                 <td className="num">{f.pct(i.index)}</td>
                 <td>{f.ci(i.ci95)}</td>
-                <td className="num">{f.count(i.valid)}</td>
+                <td className="num">{f.count(i.valid)}{i.smallSample && i.valid > 0 ? <span className="badge muted"> ({t("reports.smallSample")})</span> : null}</td>
                 {([1, 2, 3, 4, 5] as const).map((c) => (
                   <td key={c} className="num">{f.count(i.distribution[c])}</td>
                 ))}

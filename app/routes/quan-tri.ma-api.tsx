@@ -87,7 +87,7 @@ export default function ApiTokens() {
             {tokens.map((tk) => (
               <tr key={tk.id}>
                 <td>{tk.name}</td>
-                <td>{roleLabels[tk.role]}</td>
+                <td>{roleLabels[tk.role] ?? tk.role}</td>
                 <td>{tk.unit_code ?? t("users.wholeProvince")}</td>
                 <td>{formatDateTime(tk.created_at)}</td>
                 <td>{formatDateTime(tk.last_used_at)}</td>

@@ -9,6 +9,7 @@ import { pageLocale } from "~/i18n/i18n.server";
 import { actorOf, invalid, notFound, opOf, requireConsoleUser } from "~/server/console.server";
 import { DOSSIER_COLUMNS, importDossierFile } from "~/server/import-dossiers.server";
 import { describeIssue } from "~/server/import-issues.server";
+import { OFFERING_COLUMNS, importOfferingsFile } from "~/server/import-offerings.server";
 import { MAX_IMPORT_ROWS } from "~/server/import-table.server";
 import { SERVICE_COLUMNS, SERVICE_LEVELS, UNIT_COLUMNS, UNIT_LEVELS, importFile, type ImportReport } from "~/server/imports.server";
 import { decodeEcho, encodeEcho, requireUploadAction } from "~/server/upload.server";
@@ -20,10 +21,11 @@ const ROUTE = "routes/quan-tri.nhap.$kind";
 
 /** What each import page takes: its columns, allowed levels and the shared import (CLI's too). */
 const KINDS = {
-  "don-vi": { titleKey: "org.import.units", columns: UNIT_COLUMNS, levels: UNIT_LEVELS, back: "/quan-tri/don-vi", run: (db, bytes, opts) => importFile(db, "units", bytes, opts), noteKey: null },
-  "thu-tuc": { titleKey: "org.import.services", columns: SERVICE_COLUMNS, levels: SERVICE_LEVELS, back: "/quan-tri/thu-tuc", run: (db, bytes, opts) => importFile(db, "services", bytes, opts), noteKey: null },
-  "so-ho-so": { titleKey: "org.import.dossiers", columns: DOSSIER_COLUMNS, levels: [], back: "/quan-tri/thu-tuc", run: importDossierFile, noteKey: "imports.complaintsColumn" },
-} satisfies Record<string, { titleKey: string; columns: readonly string[]; levels: readonly string[]; back: string; run: typeof importDossierFile; noteKey: string | null }>;
+  "don-vi": { titleKey: "org.import.units", columns: UNIT_COLUMNS, levels: UNIT_LEVELS, back: "/quan-tri/don-vi", run: (db, bytes, opts) => importFile(db, "units", bytes, opts), noteKey: null, replace: false },
+  "thu-tuc": { titleKey: "org.import.services", columns: SERVICE_COLUMNS, levels: SERVICE_LEVELS, back: "/quan-tri/thu-tuc", run: (db, bytes, opts) => importFile(db, "services", bytes, opts), noteKey: null, replace: false },
+  "so-ho-so": { titleKey: "org.import.dossiers", columns: DOSSIER_COLUMNS, levels: [], back: "/quan-tri/thu-tuc", run: importDossierFile, noteKey: "imports.complaintsColumn", replace: false },
+  "thu-tuc-don-vi": { titleKey: "org.import.offerings", columns: OFFERING_COLUMNS, levels: [], back: "/quan-tri/thu-tuc", run: importOfferingsFile, noteKey: null, replace: true },
+} satisfies Record<string, { titleKey: string; columns: readonly string[]; levels: readonly string[]; back: string; run: typeof importOfferingsFile; noteKey: string | null; replace: boolean }>;
 
 function kindOf(kind: string | undefined) {
   return kind && kind in KINDS ? KINDS[kind as keyof typeof KINDS] : notFound();
@@ -32,14 +34,14 @@ function kindOf(kind: string | undefined) {
 /** The report as the page shows it: rows that change or are rejected, reasons in the page's language. */
 function reportView(report: ImportReport, locale: AppLocale) {
   const rows = report.rows.filter((r) => r.status !== "unchanged").slice(0, 1000);
-  return { committed: report.committed, counts: report.counts, rows: rows.map((r) => ({ row: r.row, code: r.code, status: r.status, reasons: r.issues.map((i) => describeIssue(i, locale)).join("; ") })) };
+  return { committed: report.committed, counts: report.counts, removed: report.removed, rows: rows.map((r) => ({ row: r.row, code: r.code, status: r.status, reasons: r.issues.map((i) => describeIssue(i, locale)).join("; ") })) };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireConsoleUser(context.services, request, ROUTE);
   const kind = kindOf(params.kind);
   const maxRows = formatCount(MAX_IMPORT_ROWS, await pageLocale(request));
-  return { csrf: user.csrfToken, titleKey: kind.titleKey, columns: kind.columns.join(", "), levels: kind.levels.join(", "), maxRows, back: kind.back, noteKey: kind.noteKey };
+  return { csrf: user.csrfToken, titleKey: kind.titleKey, columns: kind.columns.join(", "), levels: kind.levels.join(", "), maxRows, back: kind.back, noteKey: kind.noteKey, canReplace: kind.replace };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -51,19 +53,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const bytes = op === "preview" ? file?.bytes : op === "commit" ? decodeEcho(form.get("content")) : undefined;
   if (op === "preview" && !bytes) return invalid({ file: "console.errors.required" });
   if (!bytes) return invalid({ form: "console.errors.invalid" });
-  const report = await kind.run(context.services.db, bytes, { actor: actorOf(user), dryRun: op === "preview" });
+  const replace = kind.replace && form.get("replace") === "1";
+  const report = await kind.run(context.services.db, bytes, { actor: actorOf(user), dryRun: op === "preview", replace });
   if (report.fileError) return invalid({}, { fileError: describeIssue(report.fileError, locale) });
   const fileName = op === "preview" ? file!.name : String(form.get("fileName") ?? "");
   const view = reportView(report, locale);
-  if (op === "preview") return data({ ok: true as const, errors: {}, fileName, report: view, content: encodeEcho(bytes) });
-  return data({ ok: report.committed, errors: report.committed ? {} : { form: "org.import.notCommitted" }, fileName, report: view, content: "" }, { status: report.committed ? 200 : 400 });
+  if (op === "preview") return data({ ok: true as const, errors: {}, fileName, report: view, content: encodeEcho(bytes), replace });
+  return data({ ok: report.committed, errors: report.committed ? {} : { form: "org.import.notCommitted" }, fileName, report: view, content: "", replace }, { status: report.committed ? 200 : 400 });
 }
 
 const STATUS_KEYS = { added: "org.import.added", updated: "org.import.updated", unchanged: "org.import.unchanged", rejected: "org.import.rejected" } as const;
 
 export default function ImportPage() {
   const { t } = useTranslation();
-  const { csrf, titleKey, columns, levels, maxRows, back, noteKey } = useLoaderData<typeof loader>();
+  const { csrf, titleKey, columns, levels, maxRows, back, noteKey, canReplace } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors as Record<string, string> | undefined;
   const fileError = result && "fileError" in result && typeof result.fileError === "string" ? result.fileError : null;
@@ -97,6 +100,12 @@ export default function ImportPage() {
             <FieldError name="file" errors={errors} />
           )}
         </label>
+        {canReplace ? (
+          <label className="check">
+            <input type="checkbox" name="replace" value="1" />
+            <span>{t("org.import.replace")}</span>
+          </label>
+        ) : null}
         <button type="submit" name="op" value="preview">
           {t("org.import.preview")}
         </button>
@@ -107,6 +116,7 @@ export default function ImportPage() {
           <p role="status">
             {(["added", "updated", "unchanged", "rejected"] as const).map((s) => `${t(STATUS_KEYS[s])}: ${report.counts[s]}`).join(" · ")}
           </p>
+          {report.removed.length ? <p>{t("org.import.removed", { count: report.removed.length, list: report.removed.join(", ") })}</p> : null}
           <div className="table-scroll">
             <table>
               <thead>
@@ -135,6 +145,7 @@ export default function ImportPage() {
               <Csrf token={csrf} />
               <input type="hidden" name="content" value={result.content} />
               <input type="hidden" name="fileName" value={result.fileName} />
+              {result.replace ? <input type="hidden" name="replace" value="1" /> : null}
               <button type="submit" name="op" value="commit">
                 {t("org.import.commit")}
               </button>

@@ -44,6 +44,7 @@ export default function Services() {
       {canEdit ? (
         <p className="op-row">
           <Link to="/quan-tri/nhap/thu-tuc">{t("org.services.import")}</Link>
+          <Link to="/quan-tri/nhap/thu-tuc-don-vi">{t("org.services.importOfferings")}</Link>
           <Link to="/quan-tri/nhap/so-ho-so">{t("org.services.importDossiers")}</Link>
         </p>
       ) : null}

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DocumentLinks } from "~/components/reports/document-settings-form";
 import { TargetStatus, useFormat } from "~/components/reports/report-bits";
 import { vnDate } from "~/metrics/periods";
 import { reportPage } from "~/server/report-page.server";
@@ -69,6 +70,7 @@ export default function ReportPrint() {
         <p className="signer">{t("reports.print.signer")}</p>
       </footer>
       <p className="no-print"><button type="button" onClick={() => window.print()}>{t("reports.print.button")}</button></p>
+      <div className="no-print"><DocumentLinks query={data.exportQuery} /></div>
     </article>
   );
 }

@@ -23,7 +23,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/moi.$token": "public",
   "routes/cam-on": "public",
   "routes/hien-thi": "public",
-  // The API authenticates per request (tokens, kiosks, session) — see API.md.
+  // The API authenticates per request (tokens, kiosks, session) — see docs/api.md.
   "routes/api.v1.responses": "public",
   "routes/api.v1.responses.batch": "public",
   "routes/api.v1.surveys": "public",
@@ -32,6 +32,8 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/api.v1.kiosk.config": "public",
   "routes/api.v1.kiosks.$id.next": "public",
   "routes/api.v1.invitations": "public",
+  "routes/api.v1.openapi[.]json": "public",
+  "routes/api.v1.federation.snapshots": "public",
   // Kiosk devices authenticate with their device token, not a session.
   "routes/kiosk._index": "public",
   "routes/kiosk.setup.$code": "public",
@@ -58,6 +60,9 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   "routes/api.v1.reports.export[.]xlsx": "public",
   "routes/api.v1.reports.export[.]csv": "public",
   "routes/api.v1.reports.export-codebook[.]csv": "public",
+  "routes/api.v1.reports.report[.]docx": "public",
+  "routes/api.v1.reports.report[.]pdf": "public",
+  "routes/quan-tri.van-ban-bao-cao": ["admin"],
   "routes/quan-tri.chi-tieu": ["admin"],
   "routes/quan-tri.bao-cao._index": ["admin", "analyst", "unit-manager"],
   "routes/quan-tri.bao-cao.yeu-to": ["admin", "analyst", "unit-manager"],

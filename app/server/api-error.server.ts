@@ -2,13 +2,13 @@ import type { TFunction } from "i18next";
 import type { FieldError } from "~/survey/validate-answers";
 
 export type ApiErrorCode =
-  | "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "rate_limited" | "internal";
+  | "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_large" | "rate_limited" | "unavailable" | "internal";
 
 const STATUS: Record<ApiErrorCode, number> = {
-  invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, rate_limited: 429, internal: 500,
+  invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, rate_limited: 429, unavailable: 503, internal: 500,
 };
 
-/** An expected failure with the API.md error shape; `messageKey` is translated when sent. */
+/** An expected failure with the docs/api.md error shape; `messageKey` is translated when sent. */
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,

@@ -19,6 +19,7 @@ const SECTIONS: Array<{ to: string; routeId: string; labelKey: string }> = [
   { to: "/quan-tri/phan-hoi", routeId: "routes/quan-tri.phan-hoi", labelKey: "console.nav.responses" },
   { to: "/quan-tri/nhat-ky", routeId: "routes/quan-tri.nhat-ky", labelKey: "console.nav.audit" },
   { to: "/quan-tri/chi-tieu", routeId: "routes/quan-tri.chi-tieu", labelKey: "reports.nav.targets" },
+  { to: "/quan-tri/van-ban-bao-cao", routeId: "routes/quan-tri.van-ban-bao-cao", labelKey: "document.settings.title" },
   { to: "/quan-tri/mat-khau", routeId: "routes/quan-tri.mat-khau", labelKey: "console.nav.password" },
 ];
 

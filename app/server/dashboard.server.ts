@@ -21,7 +21,7 @@ const paramsSchema = z.object({
   service: optional,
   channel: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CHANNELS).optional()),
   mapping: z.enum(["as-was", "current"]).default("as-was"),
-  period: z.enum(["month", "quarter", "half", "year", "custom"]).default("year"),
+  period: z.enum(["month", "quarter", "half", "nine", "year", "custom"]).default("year"),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   part: z.coerce.number().int().min(1).max(12).optional(),
   from: z.string().refine(isCalendarDate).optional().or(z.literal("")),
@@ -41,7 +41,9 @@ export function parseDashboardParams(params: URLSearchParams, surveys: string[])
   const choice: PeriodChoice =
     p.period === "custom"
       ? { kind: "custom", year, from: p.from || `${year}-01-01`, to: p.to || today }
-      : { kind: p.period, year, part: p.period === "year" ? undefined : Math.min(p.part ?? 1, { month: 12, quarter: 4, half: 2 }[p.period]) };
+      : p.period === "year" || p.period === "nine"
+        ? { kind: p.period, year }
+        : { kind: p.period, year, part: Math.min(p.part ?? 1, { month: 12, quarter: 4, half: 2 }[p.period]) };
   const range = periodRange(choice);
   if (range.from > range.to) throw new Response("Bad request", { status: 400 });
   return { filters: { ...p, survey, year } as DashboardFilters, range, previous: previousPeriod(choice) };
@@ -66,7 +68,7 @@ export interface DashboardParts {
 
 /** Everything a report page shows, for the signed-in user's subtree. */
 export async function loadDashboard(services: AppServices, user: SessionUser, params: URLSearchParams, locale: AppLocale, parts: DashboardParts = {}) {
-  const db = services.db;
+  const db = await services.reads();
   const published = await listPublished(db);
   const surveys = [...new Map(published.map((p) => [p.slug, { slug: p.slug, title: locale === "en" ? p.title_en : p.title_vi }])).values()];
   const { filters, range, previous } = parseDashboardParams(params, surveys.map((s) => s.slug));
@@ -83,8 +85,10 @@ export async function loadDashboard(services: AppServices, user: SessionUser, pa
   if (parts.trend) {
     const months = trailingMonths(range.to);
     const items = report.model.aspects.flatMap((a) => a.elements.flatMap((e) => e.items));
-    const cells = await monthlyCells(db, report.scope, months[0], months[months.length - 1], items);
-    trend = trendFromCells(report.model, months, cells.cells, cells.responses);
+    // The trend follows the service filter (detailed roll-up) and mean-of-children (cells per unit).
+    const deep = report.model.parentAggregation === "mean-of-children";
+    const cells = await monthlyCells(db, report.scope, months[0], months[months.length - 1], items, deep);
+    trend = trendFromCells(report.model, months, cells.cells, cells.responses, report.units.tree);
   }
   const channels = parts.channels
     ? await Promise.all(
@@ -136,12 +140,16 @@ async function subtreeUnits(services: AppServices, user: SessionUser) {
 }
 
 /** Element, aspect and item titles in the page's language. */
-function titlesOf(def: SurveyDefinition, locale: AppLocale): Record<string, string> {
+export function titlesOf(def: SurveyDefinition, locale: AppLocale): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of def.index?.aspects ?? []) out[a.id] = a.title[locale];
   for (const s of def.sections) {
     out[s.id] = s.title[locale];
-    for (const q of s.questions) out[q.id] = q.label[locale];
+    for (const q of s.questions) {
+      out[q.id] = q.label[locale];
+      // Option labels keyed "question.option" (the report document names indicator options).
+      for (const o of "options" in q ? (q.options ?? []) : []) out[`${q.id}.${o.id}`] = o.label[locale];
+    }
   }
   return out;
 }

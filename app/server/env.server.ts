@@ -12,6 +12,13 @@ const envSchema = z.object({
         ctx.addIssue({ code: "custom", message: (error as Error).message });
       }
     }),
+  /** Optional PostgreSQL hot standby: report, dashboard and export reads go there while it keeps up. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\//i.test(value.trim()), "must be a postgres:// URL (a standby of DATABASE_URL)"),
+  /** Reads fall back to the primary while the standby lags more than this (seconds). */
+  REPLICA_MAX_LAG_S: z.coerce.number().positive().default(30),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),

@@ -17,6 +17,8 @@ export const XLSX_RAW_LIMIT = 50_000;
 
 const PCT = "0.00%";
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : v / 100);
+/** "ít mẫu": fewer than 30 respondents or valid answers behind a part (issue 13.8). */
+const thin = (p: { smallSample: boolean }) => (p.smallSample ? "Có" : "Không");
 const bold = { font: { bold: true } };
 
 type Sheet = ExcelJS.Worksheet;
@@ -91,10 +93,10 @@ export async function xlsxExport(db: Db, query: SummaryQuery, access: ReportAcce
     services.commit();
 
     const elements = frozen("Yếu tố và tiêu chí");
-    table(elements, ["Cấp", "Mã", "Nội dung", "Chỉ số hài lòng", "Cận dưới 95%", "Cận trên 95%", "Số người trả lời / hợp lệ", "Hài lòng", "Mức 1", "Mức 2", "Mức 3", "Mức 4", "Mức 5"], [
-      ...summary.aspects.map((a) => ["Khía cạnh", a.id, titles.get(a.id) ?? a.id, pct(a.index), pct(a.ci95?.[0]), pct(a.ci95?.[1]), a.n, null, null, null, null, null, null]),
-      ...summary.elements.map((e) => ["Yếu tố", e.id, titles.get(e.id) ?? e.id, pct(e.index), pct(e.ci95?.[0]), pct(e.ci95?.[1]), e.n, null, null, null, null, null, null]),
-      ...summary.items.map((i) => ["Tiêu chí", i.id, labels.get(i.id) ?? i.id, pct(i.index), pct(i.ci95?.[0]), pct(i.ci95?.[1]), i.valid, i.satisfied, ...([1, 2, 3, 4, 5] as const).map((c) => i.distribution[c])]),
+    table(elements, ["Cấp", "Mã", "Nội dung", "Chỉ số hài lòng", "Cận dưới 95%", "Cận trên 95%", "Số người trả lời / hợp lệ", "Hài lòng", "Mức 1", "Mức 2", "Mức 3", "Mức 4", "Mức 5", "Ít mẫu (< 30)"], [
+      ...summary.aspects.map((a) => ["Khía cạnh", a.id, titles.get(a.id) ?? a.id, pct(a.index), pct(a.ci95?.[0]), pct(a.ci95?.[1]), a.n, null, null, null, null, null, null, thin(a)]),
+      ...summary.elements.map((e) => ["Yếu tố", e.id, titles.get(e.id) ?? e.id, pct(e.index), pct(e.ci95?.[0]), pct(e.ci95?.[1]), e.n, null, null, null, null, null, null, thin(e)]),
+      ...summary.items.map((i) => ["Tiêu chí", i.id, labels.get(i.id) ?? i.id, pct(i.index), pct(i.ci95?.[0]), pct(i.ci95?.[1]), i.valid, i.satisfied, ...([1, 2, 3, 4, 5] as const).map((c) => i.distribution[c]), thin(i)]),
     ], [4, 5, 6]);
     elements.commit();
 

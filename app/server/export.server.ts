@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { countRows, rowPages, type RawRow } from "../../db/queries/report-rows";
 import type { Db } from "../../db/index";
 import { FIXED_COLUMNS, codebookRows, csvField, exportColumns, type ExportColumn } from "~/survey/codebook";
-import { PAIR_SEPARATOR, TEXT_MARK, VALUE_SEPARATOR } from "~/survey/folded-answers";
+import { PAIR_SEPARATOR, TEXT_MARK, VALUE_SEPARATOR, unfoldAnswers } from "~/survey/folded-answers";
 import { resolveReport, type SummaryQuery } from "./report.server";
 import type { ReportAccess } from "./report-scope.server";
 import { parsedVersion } from "./survey-versions.server";
@@ -20,7 +20,8 @@ export async function exportSource(db: Db, query: SummaryQuery, access: ReportAc
 }
 
 export function rowValues(row: RawRow, columns: ExportColumn[]): Array<string | number | null> {
-  return [row.id, row.version, row.submitted_date, row.unit, row.service, row.channel, row.locale, ...columns.map((c) => row.answers.get(c.id) ?? null)];
+  const answers = unfoldAnswers(row.folded);
+  return [row.id, row.version, row.submitted_date, row.unit, row.service, row.channel, row.locale, ...columns.map((c) => answers.get(c.id) ?? null)];
 }
 
 export const rowHeader = (columns: ExportColumn[]) => [...FIXED_COLUMNS, ...columns.map((c) => c.id)];
@@ -60,7 +61,7 @@ export async function csvExport(db: Db, query: SummaryQuery, access: ReportAcces
     yield utf8.encode(BOM + line(rowHeader(src.columns)));
     let written = 0;
     const position = new Map(src.columns.map((c, i) => [c.id, i]));
-    for await (const page of rowPages(db, src.scope, src.range, { unfold: false })) {
+    for await (const page of rowPages(db, src.scope, src.range)) {
       written += page.length;
       let chunk = "";
       for (const r of page) chunk += csvLine(r, position, src.columns.length);

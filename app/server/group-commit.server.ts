@@ -1,5 +1,5 @@
 import type { Db } from "../../db/index";
-import { findResponses, insertResponses, takenDossiers, type PreparedInsert } from "../../db/queries/responses";
+import { findStored, insertResponses, type PreparedInsert } from "../../db/queries/responses";
 
 export type CommitOutcome =
   | { status: "created" }
@@ -76,15 +76,13 @@ export class GroupCommitter {
 
   private commit(items: PreparedInsert[]): Promise<CommitOutcome[]> {
     return this.db.transaction().execute(async (trx) => {
-      const existing = new Map(
-        (await findResponses(trx, [...new Set(items.map((i) => i.response.id))])).map((r) => [r.id, r.content_hash]),
-      );
-      const dossiers = await takenDossiers(
+      const stored = await findStored(
         trx,
-        items
-          .filter((i) => i.response.dossier_hash)
-          .map((i) => ({ surveyId: i.response.survey_id, dossierHash: i.response.dossier_hash as string })),
+        [...new Set(items.map((i) => i.response.id))],
+        [...new Set(items.flatMap((i) => (i.response.dossier_hash ? [i.response.dossier_hash] : [])))],
       );
+      const existing = stored.hashes;
+      const dossiers = stored.dossiers;
       const outcomes: CommitOutcome[] = [];
       const toInsert: PreparedInsert[] = [];
       for (const item of items) {

@@ -12,7 +12,7 @@ import { planUnits, type UnitRow } from "./import-units-plan.server";
 // against the database) before anything is written; one rejected row means no write at all.
 // A clean file is written in ONE transaction, with its audit row.
 
-export const UNIT_LEVELS = ["tinh", "so", "ban", "xa", "phuong", "dac-khu", "phong", "to-chuc-khac", "huyen"] as const;
+export const UNIT_LEVELS = ["quoc-gia", "tinh", "so", "ban", "xa", "phuong", "dac-khu", "phong", "to-chuc-khac", "huyen"] as const;
 export const SERVICE_LEVELS = ["tinh", "xa", "trung-uong"] as const;
 export const UNIT_COLUMNS = ["code", "name", "parent", "level"] as const;
 export const SERVICE_COLUMNS = ["code", "name", "field", "level"] as const;
@@ -33,6 +33,8 @@ export interface ImportReport {
   fileError?: ImportIssue;
   rows: RowOutcome[];
   counts: Record<RowStatus, number>;
+  /** What the file takes away that is not a row of it ("unit/service" offerings with --replace). */
+  removed: string[];
   /** True when the rows were written (never with a rejected row or a file error). */
   committed: boolean;
 }
@@ -138,14 +140,16 @@ function countStatuses(rows: RowOutcome[]): Record<RowStatus, number> {
   return counts;
 }
 
-function report(rows: RowOutcome[], committed: boolean): ImportReport {
+function report(rows: RowOutcome[], committed: boolean, removed: string[] = []): ImportReport {
   const sorted = [...rows].sort((a, b) => a.row - b.row);
-  return { rows: sorted, counts: countStatuses(sorted), committed };
+  return { rows: sorted, counts: countStatuses(sorted), removed, committed };
 }
 
 /** What an import would do (`outcomes`), and how to do it once nothing is rejected. */
 export interface ImportPlan {
   outcomes: RowOutcome[];
+  /** Existing records the write takes away (reported and audited beside the rows). */
+  removed?: string[];
   write: (trx: Db, now: string) => Promise<RowOutcome[]>;
 }
 
@@ -164,15 +168,18 @@ export interface Importer {
  */
 export async function runImport(db: Db, importer: Importer, bytes: Uint8Array, opts: { actor: string; dryRun?: boolean }): Promise<ImportReport> {
   const table = await readImportTable(bytes, importer.columns, importer.optionalColumns);
-  if (!table.ok) return { fileError: table.error, rows: [], counts: countStatuses([]), committed: false };
-  if (opts.dryRun) return report((await importer.plan(db, table.rows)).outcomes, false);
+  if (!table.ok) return { fileError: table.error, rows: [], counts: countStatuses([]), removed: [], committed: false };
+  if (opts.dryRun) {
+    const plan = await importer.plan(db, table.rows);
+    return report(plan.outcomes, false, plan.removed);
+  }
   return db.transaction().execute(async (trx) => {
     const plan = await importer.plan(trx, table.rows);
-    if (plan.outcomes.some((o) => o.status === "rejected")) return report(plan.outcomes, false);
+    if (plan.outcomes.some((o) => o.status === "rejected")) return report(plan.outcomes, false, plan.removed);
     const now = new Date().toISOString();
     const done = await plan.write(trx, now);
-    await auditImport(trx, opts.actor, importer.entity, done, now);
-    return report(done, true);
+    await auditImport(trx, opts.actor, importer.entity, done, plan.removed ?? [], now);
+    return report(done, true, plan.removed);
   });
 }
 
@@ -183,12 +190,13 @@ async function writeEach<T extends { row: number; code: string }>(items: T[], up
   return done;
 }
 
-/** One audit row per import that changed something: the codes added and updated. */
-async function auditImport(trx: Db, actor: string, entity: string, done: RowOutcome[], now: string) {
+/** One audit row per import that changed something: the codes added, updated and removed. */
+async function auditImport(trx: Db, actor: string, entity: string, done: RowOutcome[], removed: string[], now: string) {
   const added = done.filter((d) => d.status === "added").map((d) => d.code);
   const updated = done.filter((d) => d.status === "updated").map((d) => d.code);
-  if (!added.length && !updated.length) return; // nothing changed, nothing to record
-  await appendAudit(trx, { actor, action: `${entity}.import`, entity, after: { added, updated, unchanged: done.length - added.length - updated.length } }, now);
+  if (!added.length && !updated.length && !removed.length) return; // nothing changed, nothing to record
+  const after = { added, updated, unchanged: done.length - added.length - updated.length, ...(removed.length ? { removed } : {}) };
+  await appendAudit(trx, { actor, action: `${entity}.import`, entity, after }, now);
 }
 
 // ---- units -------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import type { FieldError } from "~/survey/validate-answers";
 import type { AppServices } from "./services.server";
 
 // A pending binding must give the kiosk the dossier code itself (it is sent as `dossier`
-// with the rating, API.md), so it cannot be a one-way hash like everything else. It is
+// with the rating, docs/api.md), so it cannot be a one-way hash like everything else. It is
 // sealed with AES-256-GCM under a key derived from SECRET_KEY and erased once done.
 
 export const BINDING_DEFAULT_MINUTES = 15;

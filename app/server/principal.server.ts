@@ -1,4 +1,5 @@
 import { findApiToken, findKioskByToken, touchKiosk } from "../../db/queries/credentials";
+import { isConnectionError } from "../../db/replica";
 import type { Role } from "../../db/schema";
 import { ApiError } from "./api-error.server";
 import type { AppServices } from "./services.server";
@@ -8,6 +9,8 @@ export type Principal =
   | { kind: "anonymous" }
   | { kind: "kiosk"; kioskId: number; unitId: number; surveyId: number | null }
   | { kind: "token"; tokenId: number; role: Role; unitId: number | null }
+  /** A province's federation token on the national instance: may only push its own snapshots. */
+  | { kind: "federation"; tokenId: number; unitId: number }
   | { kind: "user"; userId: number; role: Role; unitId: number | null };
 
 /** A caller acting with a role over a unit subtree: an API token or a signed-in user. */
@@ -38,17 +41,26 @@ export async function principalOf(request: Request, services: AppServices): Prom
     await touchKiosk(services.db, kiosk.id, new Date().toISOString());
     return { kind: "kiosk", kioskId: kiosk.id, unitId: kiosk.unit_id, surveyId: kiosk.survey_id };
   }
-  const row = await findApiToken(services.db, hash);
+  const row = await findApiToken(services.db, hash).catch(async (error: unknown) => {
+    // Primary down: read the token on the standby, so reports keep working (a revocation
+    // reaches it within the replication lag).
+    if (!isConnectionError(error)) throw error;
+    return findApiToken(await services.reads(), hash);
+  });
   if (!row || row.revoked_at) throw new ApiError("unauthorized", "errors.unauthorized");
+  if (row.role === "federation") {
+    if (row.unit_id === null) throw new ApiError("unauthorized", "errors.unauthorized");
+    return { kind: "federation", tokenId: row.id, unitId: row.unit_id };
+  }
   return { kind: "token", tokenId: row.id, role: row.role, unitId: row.unit_id };
 }
 
-/** Per-device / per-token / per-address throttling (API.md: never per address for kiosks). */
+/** Per-device / per-token / per-address throttling (docs/api.md: never per address for kiosks). */
 export function throttle(principal: Principal, services: AppServices, clientAddress: string): void {
   const wait =
     principal.kind === "kiosk"
       ? services.limits.kiosk.take(`kiosk:${principal.kioskId}`)
-      : principal.kind === "token"
+      : principal.kind === "token" || principal.kind === "federation"
         ? services.limits.token.take(`token:${principal.tokenId}`)
         : principal.kind === "user"
           ? services.limits.token.take(`user:${principal.userId}`)

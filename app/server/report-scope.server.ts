@@ -2,6 +2,7 @@ import type { Db } from "../../db/index";
 import type { CountScope } from "../../db/queries/report-counts";
 import { directChildOf, getUnitByCode, isInSubtree, listChildren, subtreeIds } from "../../db/queries/units";
 import type { Unit } from "../../db/schema";
+import type { UnitTree } from "~/metrics/parent-index";
 import { currentUnitOf } from "~/metrics/reorganization";
 import { ApiError } from "./api-error.server";
 
@@ -34,6 +35,20 @@ export interface UnitScope {
   children: Unit[];
   /** Each counted unit → the direct child of the scope unit it falls under. */
   childOf: Map<number, number>;
+  /** The tree below the scope unit, for `mean-of-children` at every depth. */
+  tree: UnitTree;
+}
+
+/** Child lists of the whole table (mapped: a closed unit with a successor is no node; its responses count under the successor). */
+function treeOf(root: number, units: Array<{ id: number; parent_id: number | null; valid_to: string | null }>, homeOf?: Map<number, number>): UnitTree {
+  const childrenOf = new Map<number, number[]>();
+  for (const u of units) {
+    if (u.parent_id === null || (homeOf && homeOf.get(u.id) !== u.id)) continue;
+    const list = childrenOf.get(u.parent_id);
+    if (list) list.push(u.id);
+    else childrenOf.set(u.parent_id, [u.id]);
+  }
+  return { root, childrenOf, homeOf };
 }
 
 /**
@@ -49,7 +64,7 @@ export async function unitScope(db: Db, unit: Unit, mapping: UnitMapping): Promi
   const roots = units.filter((u) => u.parent_id === null);
   if (mapping === "as-was") {
     const wholeTree = roots.length === 1 && roots[0].id === unit.id;
-    return { filter: { rootUnitId: unit.id, wholeTree }, children: allChildren, childOf };
+    return { filter: { rootUnitId: unit.id, wholeTree }, children: allChildren, childOf, tree: treeOf(unit.id, units) };
   }
   const inside = new Set(await subtreeIds(db, unit.id));
   const current = currentUnitOf(units);
@@ -64,5 +79,6 @@ export async function unitScope(db: Db, unit: Unit, mapping: UnitMapping): Promi
     filter: wholeTree ? { rootUnitId: unit.id, wholeTree } : { rootUnitId: unit.id, unitIds },
     children: allChildren.filter((c) => c.valid_to === null),
     childOf: mappedChildOf,
+    tree: treeOf(unit.id, units, current),
   };
 }

@@ -1,11 +1,11 @@
 import { CHANNELS } from "../../db/schema";
 import { z } from "zod";
-import { summaryCounts, type CountScope } from "../../db/queries/report-counts";
+import type { CountScope } from "../../db/queries/report-counts";
 import { getServiceByCode, listServices } from "../../db/queries/services";
 import { getReportVersion } from "../../db/queries/surveys";
 import { targetsOfSurvey } from "../../db/queries/targets";
 import type { Db } from "../../db/index";
-import type { Interval } from "~/metrics/bootstrap";
+import type { Interval, SatisfactionVector } from "~/metrics/bootstrap";
 import { BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED } from "~/metrics/bootstrap";
 import { isCalendarDate, splitPeriod } from "~/metrics/periods";
 import { summarize, type RankedRow, type SummaryFigures } from "~/metrics/summary";
@@ -13,15 +13,23 @@ import { meetsTarget, mostSpecificTarget, targetFor, type ChosenTarget } from "~
 import type { IndexModel } from "~/survey/types";
 import { ApiError, zodFields } from "./api-error.server";
 import { REPORT_ROLES, hasRole, type Principal, type RolePrincipal } from "./principal.server";
-import { parsedVersion, versionCells } from "./survey-versions.server";
-import { counterFigures, type CounterFigures } from "./report-counter.server";
-import { intervalsFor, readSample, sampleByChild } from "./report-intervals.server";
+import { parsedVersion } from "./survey-versions.server";
+import { countsFor, reportModel, versionFigures, type VersionFigures } from "./report-versions.server";
+import { withChange, withRankGroups } from "./report-change.server";
+import { previousRange, type Change } from "~/metrics/change";
+import { counterFigures, perceptionIndicators, wouldReturnFigure, type CounterFigures, type CoverageParts } from "./report-counter.server";
+import type { ShareFigure } from "~/metrics/health";
+import type { IndicatorFigures } from "~/metrics/indicators";
+import { childSamples, intervalsFor, readSample, unitInterval } from "./report-intervals.server";
 import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./report-scope.server";
 
 export type { ReportAccess } from "./report-scope.server";
 
 /** A calendar day within reach of any report (years 2000–2099: "9999-12-31" is a 400, not a 500). */
-const date = z.string().refine((d) => isCalendarDate(d) && d >= "2000-01-01" && d <= "2099-12-31");
+const date = z
+  .string()
+  .refine((d) => isCalendarDate(d) && d >= "2000-01-01" && d <= "2099-12-31")
+  .meta({ format: "date" });
 
 export const summaryQuerySchema = z
   .strictObject({
@@ -34,8 +42,13 @@ export const summaryQuerySchema = z
     mapping: z.enum(["as-was", "current"]).default("as-was"),
     /** `units`: a 95% interval for each unit row too (costs one small bootstrap per unit). */
     intervals: z.enum(["units"]).optional(),
+    /** `previous`: change against the period of the same length just before (or compareFrom/compareTo). */
+    compare: z.enum(["previous"]).optional(),
+    compareFrom: date.optional(),
+    compareTo: date.optional(),
   })
-  .refine((q) => q.from <= q.to, { path: ["from"], message: "from after to" });
+  .refine((q) => q.from <= q.to, { path: ["from"], message: "from after to" })
+  .refine((q) => (q.compareFrom === undefined) === (q.compareTo === undefined) && (!q.compareFrom || q.compareFrom <= q.compareTo!), { path: ["compareFrom"], message: "compareFrom and compareTo go together" });
 
 export type SummaryQuery = z.input<typeof summaryQuerySchema>;
 
@@ -50,6 +63,8 @@ export function parseSummaryQuery(params: URLSearchParams): z.output<typeof summ
 
 type Ci = { ci95: Interval | null };
 type Targeted = { target: number | null; meetsTarget: boolean | null };
+/** Present only when a comparison was asked for (issue 13.9). */
+type Changed = { change?: Change | null };
 
 export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSample" | "aspects" | "elements" | "units"> {
   survey: string;
@@ -58,6 +73,9 @@ export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSamp
   method: {
     aggregation: IndexModel["aggregation"];
     parentAggregation: IndexModel["parentAggregation"];
+    /** The version whose model the headline uses; `shared-items`: a design break, the newest model over the items every version asks. */
+    modelVersion: number;
+    headline: "version-model" | "shared-items";
     interval: { items: "wilson"; composite: "respondent-bootstrap"; replicates: number; seed: number; sampled: number };
   };
   n: number;
@@ -67,11 +85,24 @@ export interface Summary extends Omit<SummaryFigures, "n" | "index" | "smallSamp
   targetScope: ChosenTarget["scope"] | null;
   meetsTarget: boolean | null;
   smallSample: boolean;
-  aspects: Array<SummaryFigures["aspects"][number] & Ci>;
-  elements: Array<SummaryFigures["elements"][number] & Ci & Targeted>;
-  units: Array<RankedRow & Ci & Targeted>;
+  aspects: Array<SummaryFigures["aspects"][number] & Ci & Changed>;
+  elements: Array<SummaryFigures["elements"][number] & Ci & Targeted & Changed>;
+  items: Array<SummaryFigures["items"][number] & Changed>;
+  /** `tiedWithLeader`: the unit's interval overlaps the leader's (null without intervals). */
+  units: Array<RankedRow & Ci & Targeted & Changed & { tiedWithLeader: boolean | null }>;
+  /** With `compare`/`compareFrom`: the period compared with, and `change` on every figure. */
+  comparedWith?: { from: string; to: string };
+  change?: Change | null;
+  /** The period holds responses of versions whose models differ (items, grouping or aggregation). */
+  designBreak: boolean;
+  /** With a design break: each version's figures with its own model (else empty). */
+  versions: VersionFigures[];
   /** Counter figures (null fields where they do not apply); null only when not asked for. */
   counter: CounterFigures | null;
+  /** Health forms: share who would return or recommend (option "co-the" or "chac-chan"); null for other surveys. */
+  wouldReturn: ShareFigure | null;
+  /** Perception indicators (shares per option with n and Wilson intervals, per direct child too); [] when the form has none. */
+  indicators: IndicatorFigures[];
 }
 
 /** Who may see reports (API tokens and signed-in users alike), and of which subtree. */
@@ -90,7 +121,8 @@ export async function resolveReport(db: Db, query: SummaryQuery, access: ReportA
   const mapping = query.mapping ?? "as-was";
   const units = await unitScope(db, unit, mapping);
   const scope: CountScope = { surveyId: version.survey_id, ...units.filter, serviceId: service?.id, channel: query.channel, ...splitPeriod(query.from, query.to) };
-  return { version, model: JSON.parse(version.index_model) as IndexModel, unit, service, mapping, units, scope };
+  const choice = await reportModel(db, scope);
+  return { version, model: choice.model, choice, unit, service, mapping, units, scope };
 }
 
 export interface SummaryOptions {
@@ -102,28 +134,46 @@ export interface SummaryOptions {
   counter?: boolean;
 }
 
+/** Direct children and services with their responses: "sample reached" is judged per part. */
+function coverageParts(units: Awaited<ReturnType<typeof unitScope>>, services: Array<{ id: number; code: string }>, figures: SummaryFigures): CoverageParts {
+  return {
+    childOf: units.childOf,
+    childCode: new Map(units.children.map((c) => [c.id, c.code])),
+    serviceCode: new Map(services.map((s) => [s.id, s.code])),
+    unitResponses: new Map(figures.units.map((u) => [u.code, u.n])),
+    serviceResponses: new Map(figures.services.map((s) => [s.code, s.n])),
+  };
+}
+
 export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions = {}): Promise<Summary> {
-  const { version, model, unit, service, mapping, units, scope } = await resolveReport(db, query, access);
-  const items = model.aspects.flatMap((a) => a.elements.flatMap((e) => e.items));
-  const groups = [
-    ...model.aspects.flatMap((a) => a.elements.map((e) => ({ key: `@el/${e.id}`, items: e.items }))),
-    ...model.aspects.map((a) => ({ key: `@as/${a.id}`, items: a.elements.flatMap((e) => e.items) })),
-  ];
-  const [counts, services, targets] = await Promise.all([summaryCounts(db, scope, items, groups, () => versionCells(db, scope.surveyId)), listServices(db), targetsOfSurvey(db, version.survey_id)]);
+  const now = await buildFigures(db, query, access, options);
+  const compareWith = query.compareFrom && query.compareTo ? { from: query.compareFrom, to: query.compareTo } : query.compare === "previous" ? previousRange(query.from, query.to) : null;
+  if (!compareWith) return now;
+  const base = { ...query, ...compareWith, compare: undefined, compareFrom: undefined, compareTo: undefined };
+  return withChange(now, await buildFigures(db, base, access, { ...options, counter: false }), compareWith);
+}
+
+async function buildFigures(db: Db, query: SummaryQuery, access: ReportAccess, options: SummaryOptions): Promise<Summary> {
+  const { version, model, choice, unit, service, mapping, units, scope } = await resolveReport(db, query, access);
+  const [counts, services, targets, versions] = await Promise.all([countsFor(db, scope, model), listServices(db), targetsOfSurvey(db, version.survey_id), versionFigures(db, scope, choice)]);
   const input = {
     model,
     ...counts,
     children: units.children.map((c) => ({ id: c.id, code: c.code, name: c.name })),
     childOf: units.childOf,
+    tree: units.tree,
     services: new Map(services.map((s) => [s.id, { id: s.id, code: s.code, name: s.name }])),
   };
   const figures = summarize(input);
   const n = figures.n;
   const range = { from: query.from, to: query.to };
   // Independent reads: on PostgreSQL they run on two pooled connections at once.
-  const [sample, counter] = await Promise.all([
+  const definition = parsedVersion(db, version.id, version.content_hash).then((v) => v.definition);
+  const [sample, counter, wouldReturn, indicators] = await Promise.all([
     options.intervals === false ? { all: [], byUnit: new Map() } : readSample(db, scope, range, model, n),
-    options.counter === false ? null : parsedVersion(db, version.id, version.content_hash).then((v) => counterFigures(db, scope, range, v.definition, n)),
+    options.counter === false ? null : definition.then((def) => counterFigures(db, scope, range, def, n, coverageParts(units, services, figures))),
+    definition.then((def) => wouldReturnFigure(db, scope, def)),
+    definition.then((def) => perceptionIndicators(db, scope, def, units.children, units.childOf)),
   ]);
   const ci = intervalsFor(model, sample.all, n, {
     index: figures.index,
@@ -138,7 +188,10 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
   ]);
   const overall = targetFor(targets, year, "overall");
   const childIds = new Map(units.children.map((c) => [c.code, c.id]));
-  const perChild = (options.unitIntervals ?? query.intervals === "units") ? sampleByChild(sample, units.childOf) : new Map();
+  const unitN = new Map(figures.units.map((u) => [u.code, u.n]));
+  const perChild = (options.unitIntervals ?? query.intervals === "units") && options.intervals !== false
+    ? await childSamples(db, scope, range, model, units.children.map((c) => ({ id: c.id, n: unitN.get(c.code) ?? 0 })), units.childOf)
+    : new Map<number, SatisfactionVector[]>();
   return {
     survey: version.slug,
     period: { from: query.from, to: query.to },
@@ -146,6 +199,8 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
     method: {
       aggregation: model.aggregation,
       parentAggregation: model.parentAggregation,
+      modelVersion: choice.present[0]?.version ?? version.version,
+      headline: choice.designBreak ? "shared-items" : "version-model",
       interval: { items: "wilson", composite: "respondent-bootstrap", replicates: BOOTSTRAP_REPLICATES, seed: BOOTSTRAP_SEED, sampled: sample.all.length },
     },
     ...figures,
@@ -158,12 +213,16 @@ export async function buildSummary(db: Db, query: SummaryQuery, access: ReportAc
       const target = targetFor(targets, year, "element", e.id) ?? chosen?.value ?? null;
       return { ...e, ci95: ci?.elements.get(e.id) ?? null, target, meetsTarget: meetsTarget(e.index, target) };
     }),
-    units: figures.units.map((u) => {
-      const target = targetFor(targets, year, "unit", u.code) ?? overall;
-      const own = perChild.get(childIds.get(u.code)!) ?? [];
-      const uci = u.index === null ? null : intervalsFor(model, own, u.n, { index: u.index, elements: new Map(), aspects: new Map() }, true);
-      return { ...u, ci95: uci?.index ?? null, target, meetsTarget: meetsTarget(u.index, target) };
-    }),
+    units: withRankGroups(
+      figures.units.map((u) => {
+        const target = targetFor(targets, year, "unit", u.code) ?? overall;
+        return { ...u, ci95: unitInterval(model, perChild.get(childIds.get(u.code)!), u.n, u.index), target, meetsTarget: meetsTarget(u.index, target) };
+      }),
+    ),
+    designBreak: choice.designBreak,
+    versions,
     counter,
+    wouldReturn,
+    indicators,
   };
 }

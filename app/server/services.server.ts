@@ -9,7 +9,10 @@ import { createSignInThrottle, type SignInThrottle } from "./sign-in-throttle.se
 
 /** What every loader and action gets through the Remix load context. */
 export interface AppServices {
+  /** The primary: writes, and reads that must see their own writes. */
   db: Db;
+  /** For report, dashboard and export reads: the standby when one is set and keeps up, else `db`. */
+  reads(): Promise<Db>;
   env: Env;
   hasher: Hasher;
   committer: GroupCommitter;
@@ -23,7 +26,7 @@ export interface AppServices {
     online: RateLimiter;
     /** Kiosks: per device, never per address (a centre shares one address). */
     kiosk: RateLimiter;
-    /** Integrations: per token, above the 100 requests/s API.md promises. */
+    /** Integrations: per token, above the 100 requests/s docs/api.md promises. */
     token: RateLimiter;
     /** Responses, not requests (a batch of 100 costs 100): a kiosk's bucket holds days of offline queue. */
     kioskResponses: RateLimiter;
@@ -33,9 +36,10 @@ export interface AppServices {
   };
 }
 
-export function createServices(db: Db, env: Env, secretKey: string): AppServices {
+export function createServices(db: Db, env: Env, secretKey: string, reads: () => Promise<Db> = async () => db): AppServices {
   return {
     db,
+    reads,
     env,
     hasher: createHasher(secretKey),
     committer: new GroupCommitter(db),

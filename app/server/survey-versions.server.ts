@@ -1,5 +1,5 @@
 import type { Db } from "../../db/index";
-import type { CellsOf } from "../../db/queries/report-counts";
+import type { CellsOf } from "./report-counts.server";
 import { getPublishedVersion, versionHashes, versionJson } from "../../db/queries/surveys";
 import { unfoldAnswers } from "~/survey/folded-answers";
 import { cellVisitor, type CellVisitor } from "~/survey/rollup-cells";

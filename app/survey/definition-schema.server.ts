@@ -74,7 +74,7 @@ export const surveyDefinitionSchema = z
     source: localized.optional(),
     index: z
       .strictObject({
-        aggregation: z.enum(["mean-of-items", "pooled"]).optional(),
+        aggregation: z.enum(["mean-of-items", "pooled", "pooled-all"]).optional(),
         parentAggregation: z.enum(["pooled", "mean-of-children"]).optional(),
         aspects: z.array(z.strictObject({ id, title: localized })).optional(),
       })

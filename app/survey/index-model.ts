@@ -4,7 +4,7 @@ import type { IndexModel, SurveyDefinition } from "./types";
 export const DEFAULT_ASPECT_ID = "chung";
 
 /**
- * item → element → aspect nesting (SIPAS.md §3): each section marked `element` is one
+ * item → element → aspect nesting (docs/method.md §3): each section marked `element` is one
  * element, its scale5 questions (unless `index: false`) its items.
  */
 export function deriveIndexModel(def: SurveyDefinition): IndexModel {

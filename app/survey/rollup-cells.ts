@@ -1,16 +1,12 @@
+import type { EmitCell, RollupCell } from "../../db/schema-rollups";
 import type { AnswerSet, AnswerValue, IndexModel, SurveyDefinition } from "./types";
+
+export type { EmitCell, RollupCell };
 
 // What one response adds to the roll-ups: the same cells whether they are added at insert
 // (db/queries/responses.ts) or counted from raw rows for days outside whole months
 // (db/queries/report-counts.ts), so the two can never disagree. Pure.
 
-/** A roll-up cell one response adds to: an item's code (1..5) or an element's participation (code 0). */
-export interface RollupCell {
-  question_id: string;
-  code: number;
-}
-
-export type EmitCell = (questionId: string, code: number) => void;
 /** Visits the cells of one response whose answers `get` reads. */
 export type CellVisitor = (get: (questionId: string) => AnswerValue | undefined, emit: EmitCell) => void;
 

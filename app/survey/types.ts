@@ -100,7 +100,11 @@ export interface Section {
   questions: Question[];
 }
 
-export type ItemAggregation = "mean-of-items" | "pooled";
+/**
+ * `pooled-all`: the Ministry of Health's rate — Σ answers 4–5 ÷ Σ valid answers over every
+ * item of the form, at every level (elements and aspects pooled over their items too).
+ */
+export type ItemAggregation = "mean-of-items" | "pooled" | "pooled-all";
 export type ParentAggregation = "pooled" | "mean-of-children";
 
 export interface Aspect {
@@ -135,7 +139,7 @@ export interface IndexAspect {
   elements: IndexElement[];
 }
 
-/** What the index engine needs to know about a survey version (API.md `indexModel`). */
+/** What the index engine needs to know about a survey version (docs/api.md `indexModel`). */
 export interface IndexModel {
   aggregation: ItemAggregation;
   parentAggregation: ParentAggregation;

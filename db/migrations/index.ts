@@ -8,6 +8,7 @@ import * as responseFoldedAnswers from "./20261125_0007_response_folded_answers"
 import * as dossierComplaints from "./20261125_0008_dossier_complaints";
 import * as responseSampleOrder from "./20261125_0009_response_sample_order";
 import * as auditActor from "./20261207_0010_audit_actor";
+import * as reportSettings from "./20261207_0017_report_settings";
 
 // Listed statically so the same migrations run from the CLI (tsx) and the bundled server.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "20261125_0008_dossier_complaints": dossierComplaints,
   "20261125_0009_response_sample_order": responseSampleOrder,
   "20261207_0010_audit_actor": auditActor,
+  "20261207_0017_report_settings": reportSettings,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database, Role } from "../schema";
+import type { Database, Role, TokenRole } from "../schema";
 
 type Db = Kysely<Database>;
 
@@ -25,7 +25,7 @@ export async function touchKiosk(db: Db, kioskId: number, now: string): Promise<
 
 export async function insertApiToken(
   db: Db,
-  t: { name: string; tokenHash: string; role: Role; unitId: number | null },
+  t: { name: string; tokenHash: string; role: TokenRole; unitId: number | null },
   now: string,
 ): Promise<number> {
   const row = await db

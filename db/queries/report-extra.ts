@@ -72,25 +72,18 @@ export async function sampleRespondents(
   return respondents;
 }
 
-/**
- * Dossiers received per unit in the scope over whole months (dossier_count is monthly), with
- * the complaints reported (null when no row reported them) and the dossiers of the rows that did.
- */
+/** Dossier rows (unit × service × month, complaints null when not reported) of the scope's months. */
 export async function dossierCounts(db: Db, s: CountScope, fromMonth: string, toMonth: string) {
   let q = db
     .selectFrom("dossier_count as d")
-    .select([
-      "d.unit_id",
-      sql<number>`sum(d.count)`.as("count"),
-      sql<number | null>`sum(d.complaints)`.as("complaints"),
-      sql<number>`sum(case when d.complaints is null then 0 else d.count end)`.as("reported"),
-    ])
+    .select(["d.unit_id", "d.service_id", "d.month", "d.count", "d.complaints"])
     .where("d.month", ">=", fromMonth)
     .where("d.month", "<=", toMonth)
     .where(unitCondition(s, "d.unit_id"));
   if (s.serviceId !== undefined) q = q.where("d.service_id", "=", s.serviceId);
-  const rows = await q.groupBy("d.unit_id").execute();
-  return rows.map((r) => ({ unit_id: r.unit_id, count: Number(r.count), complaints: r.complaints === null ? null : Number(r.complaints), reported: Number(r.reported) }));
+  // One row per unit × service × month: part months are weighted by day (app/metrics/dossier-period.ts).
+  const rows = await q.execute();
+  return rows.map((r) => ({ unit_id: r.unit_id, service_id: r.service_id, month: r.month, count: Number(r.count), complaints: r.complaints === null ? null : Number(r.complaints) }));
 }
 
 /** Per-dossier totals: how many responses scored each total over `indicators` (all answered). */
@@ -110,37 +103,68 @@ export async function scoreHistogram(db: Db, s: CountScope, range: { from: strin
   return new Map(rows.map((r) => [Number(r.score), Number(r.count)]));
 }
 
-/** Monthly trend over the unit roll-up: cells per month × question × code, and responses per month. */
-export async function monthlyCells(db: Db, s: CountScope, fromMonth: string, toMonth: string, questionIds: string[]) {
-  const [cells, responses] = await Promise.all([
-    questionIds.length
-      ? db
-          .selectFrom("rollup_unit_answer as r")
-          .select(["r.period as month", "r.question_id", "r.code", sql<number>`sum(r.count)`.as("count")])
-          .where("r.survey_id", "=", s.surveyId)
-          .where("r.channel", "=", s.channel ?? "*")
-          .where(unitCondition(s, "r.unit_id"))
-          .where("r.question_id", "in", questionIds)
-          .where("r.period", ">=", fromMonth)
-          .where("r.period", "<=", toMonth)
-          .where("r.period", "like", "%-%")
-          .groupBy(["r.period", "r.question_id", "r.code"])
-          .execute()
-      : Promise.resolve([]),
-    db
-      .selectFrom("rollup_unit_response as r")
-      .select(["r.period as month", sql<number>`sum(r.count)`.as("count")])
+/**
+ * Monthly trend: cells per month × question × code (× unit with `byUnit`, for mean-of-children),
+ * and responses per month. The unit roll-up, or the detailed one when a service or version is asked for.
+ */
+export async function monthlyCells(db: Db, s: CountScope, fromMonth: string, toMonth: string, questionIds: string[], byUnit = false) {
+  const detailed = s.serviceId !== undefined || s.versionId !== undefined;
+  const cellsQuery = () => {
+    if (!detailed) {
+      const q = db
+        .selectFrom("rollup_unit_answer as r")
+        .select(["r.period as month", "r.question_id", "r.code", sql<number>`sum(r.count)`.as("count"), byUnit ? "r.unit_id" : sql<number>`0`.as("unit_id")])
+        .where("r.survey_id", "=", s.surveyId)
+        .where("r.channel", "=", s.channel ?? "*")
+        .where(unitCondition(s, "r.unit_id"))
+        .where("r.question_id", "in", questionIds)
+        .where("r.period", ">=", fromMonth)
+        .where("r.period", "<=", toMonth)
+        .where("r.period", "like", "%-%");
+      return (byUnit ? q.groupBy(["r.period", "r.question_id", "r.code", "r.unit_id"]) : q.groupBy(["r.period", "r.question_id", "r.code"])).execute();
+    }
+    let q = db
+      .selectFrom("rollup_answer as r")
+      .select(["r.month", "r.question_id", "r.code", sql<number>`sum(r.count)`.as("count"), byUnit ? "r.unit_id" : sql<number>`0`.as("unit_id")])
       .where("r.survey_id", "=", s.surveyId)
-      .where("r.channel", "=", s.channel ?? "*")
       .where(unitCondition(s, "r.unit_id"))
-      .where("r.period", ">=", fromMonth)
-      .where("r.period", "<=", toMonth)
-      .where("r.period", "like", "%-%")
-      .groupBy("r.period")
-      .execute(),
-  ]);
+      .where("r.question_id", "in", questionIds)
+      .where("r.month", ">=", fromMonth)
+      .where("r.month", "<=", toMonth);
+    if (s.serviceId !== undefined) q = q.where("r.service_id", "=", s.serviceId);
+    if (s.versionId !== undefined) q = q.where("r.survey_version_id", "=", s.versionId);
+    if (s.channel) q = q.where("r.channel", "=", s.channel);
+    return (byUnit ? q.groupBy(["r.month", "r.question_id", "r.code", "r.unit_id"]) : q.groupBy(["r.month", "r.question_id", "r.code"])).execute();
+  };
+  const responsesQuery = () => {
+    if (!detailed) {
+      return db
+        .selectFrom("rollup_unit_response as r")
+        .select(["r.period as month", sql<number>`sum(r.count)`.as("count")])
+        .where("r.survey_id", "=", s.surveyId)
+        .where("r.channel", "=", s.channel ?? "*")
+        .where(unitCondition(s, "r.unit_id"))
+        .where("r.period", ">=", fromMonth)
+        .where("r.period", "<=", toMonth)
+        .where("r.period", "like", "%-%")
+        .groupBy("r.period")
+        .execute();
+    }
+    let q = db
+      .selectFrom("rollup_response as r")
+      .select(["r.month", sql<number>`sum(r.count)`.as("count")])
+      .where("r.survey_id", "=", s.surveyId)
+      .where(unitCondition(s, "r.unit_id"))
+      .where("r.month", ">=", fromMonth)
+      .where("r.month", "<=", toMonth);
+    if (s.serviceId !== undefined) q = q.where("r.service_id", "=", s.serviceId);
+    if (s.versionId !== undefined) q = q.where("r.survey_version_id", "=", s.versionId);
+    if (s.channel) q = q.where("r.channel", "=", s.channel);
+    return q.groupBy("r.month").execute();
+  };
+  const [cells, responses] = await Promise.all([questionIds.length ? cellsQuery() : Promise.resolve([]), responsesQuery()]);
   return {
-    cells: cells.map((c) => ({ ...c, code: Number(c.code), count: Number(c.count) })),
+    cells: cells.map((c) => ({ month: c.month, question_id: c.question_id, unit_id: Number(c.unit_id), code: Number(c.code), count: Number(c.count) })),
     responses: responses.map((r) => ({ month: r.month, count: Number(r.count) })),
   };
 }

@@ -1,5 +1,4 @@
 import { sql, type Kysely } from "kysely";
-import { unfoldAnswers } from "../../app/survey/folded-answers";
 import type { Database } from "../schema";
 import { rawResponses, type CountScope } from "./report-scope";
 
@@ -14,8 +13,7 @@ export interface RawRow {
   service: string | null;
   channel: string;
   locale: string;
-  answers: Map<string, number | string>;
-  /** The answers as folded when stored (app/survey/folded-answers.ts), for writers that parse it themselves. */
+  /** The answers as folded when stored: writers unfold them (app/survey/folded-answers.ts). */
   folded: string;
 }
 
@@ -59,7 +57,7 @@ export async function* scopePages(db: Db, s: CountScope, range: { from: string; 
  * The scope's responses in pages of `size`, in (submitted_date, id) order with a keyset
  * cursor (index response_export_idx): memory stays flat, and each page is a range read.
  */
-export async function* rowPages(db: Db, s: CountScope, range: { from: string; to: string }, options: { size?: number; unfold?: boolean } = {}): AsyncGenerator<RawRow[]> {
+export async function* rowPages(db: Db, s: CountScope, range: { from: string; to: string }, options: { size?: number } = {}): AsyncGenerator<RawRow[]> {
   const size = options.size ?? 2000;
   const [units, versions, services] = await Promise.all([
     db.selectFrom("unit").select(["id", "code"]).execute(),
@@ -78,7 +76,6 @@ export async function* rowPages(db: Db, s: CountScope, range: { from: string; to
       service: p.service_id === null ? null : (serviceCode.get(p.service_id) ?? null),
       channel: p.channel,
       locale: p.locale,
-      answers: options.unfold === false ? new Map() : unfoldAnswers(p.answers),
       folded: p.answers,
     }));
   }

@@ -15,6 +15,8 @@ export interface CountScope {
   /** The scope is the whole tree (a root, as the units were): no unit filter at all. */
   wholeTree?: boolean;
   serviceId?: number;
+  /** One survey version only (figures of each version apart, when a period holds several models). */
+  versionId?: number;
   channel?: Channel;
   /** Whole months ("YYYY-MM"), read from roll-ups; contiguous. */
   months: string[];
@@ -40,6 +42,7 @@ export function rawResponses(db: Db, s: CountScope, range: { from: string | null
     .where(unitCondition(s, "p.unit_id"));
   if (range.from !== null) q = q.where("p.submitted_date", ">=", range.from);
   if (s.serviceId !== undefined) q = q.where("p.service_id", "=", s.serviceId);
+  if (s.versionId !== undefined) q = q.where("p.survey_version_id", "=", s.versionId);
   if (s.channel) q = q.where("p.channel", "=", s.channel);
   if (s.receivedBefore) q = q.where("p.received_at", "<=", s.receivedBefore);
   return q;

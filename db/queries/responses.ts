@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
-import type { RollupCell } from "../../app/survey/rollup-cells";
+import type { RollupCell } from "../schema-rollups";
 import type { Channel, Database, NewAnswer, NewResponse } from "../schema";
+import { rollupIncrements } from "./rollup-writes";
+import { runWrites, type Write } from "./write-batch";
 
 type Db = Kysely<Database>;
 
@@ -14,11 +16,6 @@ export interface PreparedInsert {
   cells: RollupCell[];
 }
 
-export function findResponses(db: Db, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom("response").select(["id", "content_hash"]).where("id", "in", ids).execute();
-}
-
 export async function takenDossiers(db: Db, pairs: Array<{ surveyId: number; dossierHash: string }>): Promise<Set<string>> {
   if (!pairs.length) return new Set();
   const rows = await db
@@ -27,6 +24,24 @@ export async function takenDossiers(db: Db, pairs: Array<{ surveyId: number; dos
     .where("dossier_hash", "in", pairs.map((p) => p.dossierHash))
     .execute();
   return new Set(rows.map((r) => `${r.survey_id}:${r.dossier_hash}`));
+}
+
+/**
+ * What the group commit must know before inserting, in one round trip: which of these ids
+ * are stored (with their content hash) and which of these dossiers are rated.
+ */
+export async function findStored(db: Db, ids: string[], dossierHashes: string[]) {
+  if (!ids.length && !dossierHashes.length) return { hashes: new Map<string, string>(), dossiers: new Set<string>() };
+  const rows = await db
+    .selectFrom("response")
+    .select(["id", "content_hash", "survey_id", "dossier_hash"])
+    .where((eb) => eb.or([...(ids.length ? [eb("id", "in", ids)] : []), ...(dossierHashes.length ? [eb("dossier_hash", "in", dossierHashes)] : [])]))
+    .execute();
+  const idSet = new Set(ids);
+  return {
+    hashes: new Map(rows.filter((r) => idSet.has(r.id)).map((r) => [r.id, r.content_hash])),
+    dossiers: new Set(rows.filter((r) => r.dossier_hash).map((r) => `${r.survey_id}:${r.dossier_hash}`)),
+  };
 }
 
 const chunk = <T>(rows: T[], size: number): T[][] =>
@@ -39,15 +54,10 @@ const chunk = <T>(rows: T[], size: number): T[][] =>
  */
 export async function insertResponses(db: Db, items: PreparedInsert[]): Promise<void> {
   if (!items.length) return;
-  for (const part of chunk(items.map((i) => i.response), 500)) {
-    await db.insertInto("response").values(part).execute();
-  }
-  const answers = items.flatMap((i) => i.answers);
-  for (const part of chunk(answers, 1000)) {
-    await db.insertInto("answer").values(part).execute();
-  }
-
-  await applyRollups(db, items, 1);
+  const writes: Write[] = [];
+  for (const part of chunk(items.map((i) => i.response), 500)) writes.push(db.insertInto("response").values(part));
+  for (const part of chunk(items.flatMap((i) => i.answers), 1000)) writes.push(db.insertInto("answer").values(part));
+  await runWrites(db, [...writes, ...rollupWrites(db, items, 1)]);
 }
 
 /** What a response contributes to the roll-ups. */
@@ -61,7 +71,7 @@ type RollupItem = {
  * Adds (`sign` 1) or takes back (`sign` -1) the roll-up cells of responses: the fine
  * month × unit × service × channel cells and the coarse per-unit and per-service ones.
  */
-async function applyRollups(db: Db, items: RollupItem[], sign: 1 | -1): Promise<void> {
+function rollupWrites(db: Db, items: RollupItem[], sign: 1 | -1): Write[] {
   const responseCells = new Map<string, { survey_id: number; survey_version_id: number; month: string; unit_id: number; service_id: number; channel: Channel; count: number }>();
   const answerCells = new Map<string, { survey_id: number; survey_version_id: number; month: string; unit_id: number; service_id: number; channel: Channel; question_id: string; code: number; count: number }>();
   for (const item of items) {
@@ -85,29 +95,22 @@ async function applyRollups(db: Db, items: RollupItem[], sign: 1 | -1): Promise<
       answerCells.set(cellKey, ac);
     }
   }
-  for (const part of chunk([...responseCells.values()], 500)) {
-    await db
-      .insertInto("rollup_response")
-      .values(part)
-      .onConflict((oc) =>
-        oc
-          .columns(["survey_id", "month", "unit_id", "service_id", "channel", "survey_version_id"])
-          .doUpdateSet((eb) => ({ count: eb("rollup_response.count", "+", eb.ref("excluded.count")) })),
-      )
-      .execute();
-  }
-  for (const part of chunk([...answerCells.values()], 500)) {
-    await db
-      .insertInto("rollup_answer")
-      .values(part)
-      .onConflict((oc) =>
-        oc
-          .columns(["survey_id", "month", "unit_id", "service_id", "channel", "survey_version_id", "question_id", "code"])
-          .doUpdateSet((eb) => ({ count: eb("rollup_answer.count", "+", eb.ref("excluded.count")) })),
-      )
-      .execute();
-  }
-  await upsertCoarseRollups(db, [...responseCells.values()], [...answerCells.values()]);
+  return rollupCellWrites(db, [...responseCells.values()], [...answerCells.values()]);
+}
+
+export type ResponseCell = Database["rollup_response"];
+export type AnswerCell = Database["rollup_answer"];
+
+/**
+ * The writes adding fine cells (distinct, counts may be negative) to the fine roll-ups and,
+ * summed, to the coarse per-unit and per-service ones: every roll-up change goes through here.
+ */
+export function rollupCellWrites(db: Db, responses: ResponseCell[], answers: AnswerCell[]): Write[] {
+  return [
+    ...rollupIncrements(db, "rollup_response", responses),
+    ...rollupIncrements(db, "rollup_answer", answers),
+    ...coarseRollupWrites(db, responses, answers),
+  ];
 }
 
 type Cell = { survey_id: number; month: string; unit_id: number; service_id: number; channel: Channel; count: number; question_id?: string; code?: number };
@@ -130,32 +133,18 @@ function regroup<T extends object>(cells: Cell[], key: (c: Cell, channel: string
 }
 
 /** The per-unit and per-service roll-ups of migration 0004 (month and year rows), in the same transaction. */
-async function upsertCoarseRollups(db: Db, responses: Cell[], answers: Cell[]): Promise<void> {
+function coarseRollupWrites(db: Db, responses: Cell[], answers: Cell[]): Write[] {
   const served = (cells: Cell[]) => cells.filter((c) => c.service_id !== 0);
   const unitAnswers = regroup(answers, (c, channel, period) => ({ survey_id: c.survey_id, channel, unit_id: c.unit_id, question_id: c.question_id!, code: c.code!, period }));
   const unitResponses = regroup(responses, (c, channel, period) => ({ survey_id: c.survey_id, channel, unit_id: c.unit_id, period }));
   const serviceAnswers = regroup(served(answers), (c, channel, period) => ({ survey_id: c.survey_id, channel, service_id: c.service_id, question_id: c.question_id!, code: c.code!, period }));
   const serviceResponses = regroup(served(responses), (c, channel, period) => ({ survey_id: c.survey_id, channel, service_id: c.service_id, period }));
-  for (const part of chunk(unitAnswers, 500)) {
-    await db.insertInto("rollup_unit_answer").values(part)
-      .onConflict((oc) => oc.columns(["survey_id", "channel", "period", "unit_id", "question_id", "code"]).doUpdateSet((eb) => ({ count: eb("rollup_unit_answer.count", "+", eb.ref("excluded.count")) })))
-      .execute();
-  }
-  for (const part of chunk(unitResponses, 500)) {
-    await db.insertInto("rollup_unit_response").values(part)
-      .onConflict((oc) => oc.columns(["survey_id", "channel", "period", "unit_id"]).doUpdateSet((eb) => ({ count: eb("rollup_unit_response.count", "+", eb.ref("excluded.count")) })))
-      .execute();
-  }
-  for (const part of chunk(serviceAnswers, 500)) {
-    await db.insertInto("rollup_service_answer").values(part)
-      .onConflict((oc) => oc.columns(["survey_id", "channel", "period", "service_id", "question_id", "code"]).doUpdateSet((eb) => ({ count: eb("rollup_service_answer.count", "+", eb.ref("excluded.count")) })))
-      .execute();
-  }
-  for (const part of chunk(serviceResponses, 500)) {
-    await db.insertInto("rollup_service_response").values(part)
-      .onConflict((oc) => oc.columns(["survey_id", "channel", "period", "service_id"]).doUpdateSet((eb) => ({ count: eb("rollup_service_response.count", "+", eb.ref("excluded.count")) })))
-      .execute();
-  }
+  return [
+    ...rollupIncrements(db, "rollup_unit_answer", unitAnswers),
+    ...rollupIncrements(db, "rollup_unit_response", unitResponses),
+    ...rollupIncrements(db, "rollup_service_answer", serviceAnswers),
+    ...rollupIncrements(db, "rollup_service_response", serviceResponses),
+  ];
 }
 
 /**
@@ -165,7 +154,7 @@ async function upsertCoarseRollups(db: Db, responses: Cell[], answers: Cell[]): 
  */
 export async function deleteResponse(db: Db, item: RollupItem): Promise<void> {
   const r = item.response;
-  await applyRollups(db, [item], -1);
+  await runWrites(db, rollupWrites(db, [item], -1));
   // Cells that fell to zero go, as if the response had never been counted.
   for (const table of ["rollup_response", "rollup_answer", "rollup_unit_response", "rollup_unit_answer"] as const) {
     await db.deleteFrom(table).where("survey_id", "=", r.survey_id).where("unit_id", "=", r.unit_id).where("count", "<=", 0).execute();

@@ -38,6 +38,11 @@ export async function offerServices(db: Db, unitId: number, serviceIds: number[]
     .execute();
 }
 
+/** Every unit → service offering (imports compare a file with them). */
+export function listOfferings(db: Db): Promise<Array<{ unit_id: number; service_id: number }>> {
+  return db.selectFrom("unit_service").select(["unit_id", "service_id"]).execute();
+}
+
 export async function unitOffersService(db: Db, unitId: number, serviceId: number): Promise<boolean> {
   const row = await db
     .selectFrom("unit_service")

@@ -17,6 +17,19 @@ export function getSurveyBySlug(db: Db, slug: string): Promise<Survey | undefine
   return db.selectFrom("survey").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
+/** Who published a survey's newest version (null: no version yet). */
+export async function latestPublisher(db: Db, surveyId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom("survey_version")
+    .select("published_by")
+    .where("survey_id", "=", surveyId)
+    .where("status", "!=", "draft")
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.published_by ?? null;
+}
+
 /** A published version (the latest when `version` is omitted); drafts and retired ones are not served. */
 /** Every stored version of a survey (published or retired: old responses keep theirs), by content hash. */
 export function versionHashes(db: Db, surveyId: number) {

@@ -61,8 +61,10 @@ export async function spawnApp(databaseUrl: string, extraEnv: Record<string, str
   return { url: m[1].replace("localhost", "127.0.0.1"), child, stop: stopper(child) };
 }
 
-export async function spawnBaseline(sqliteFile: string): Promise<Spawned> {
-  const child = spawn(...node("scripts/bench/baseline-server.ts", sqliteFile), { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+/** The bare node:http baseline; `group`: with the app's group commit (the ceiling). */
+export async function spawnBaseline(databaseUrl: string, group = false): Promise<Spawned> {
+  const args = group ? [databaseUrl, "--group"] : [databaseUrl];
+  const child = spawn(...node("scripts/bench/baseline-server.ts", ...args), { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   const m = await waitForLine(child, /listening (\d+)/);
   return { url: `http://127.0.0.1:${m[1]}`, child, stop: stopper(child) };
 }

@@ -7,12 +7,19 @@ import { createDb } from "../../db/index";
 import { closedLoop, openLoop, type LoadResult, type MakeRequest } from "./load";
 import { prepareBenchDb, sipasBody, spawnApp, spawnBaseline } from "./spawn";
 
+type Figures = { throughput: LoadResult; at200: LoadResult };
+
 export interface SubmissionFigures {
   dialect: "sqlite" | "postgres";
-  app: { throughput: LoadResult; at200: LoadResult };
-  baseline?: { throughput: LoadResult; at200: LoadResult };
+  app: Figures;
+  /** Bare node:http, one transaction per request. */
+  baseline: Figures;
+  /** Bare node:http with the app's group commit: the honest ceiling. */
+  ceiling: Figures;
   /** app throughput ÷ baseline throughput. */
-  ratio?: number;
+  ratio: number;
+  /** app throughput ÷ ceiling throughput. */
+  ceilingRatio: number;
   stored: number;
 }
 
@@ -48,43 +55,58 @@ async function countResponses(databaseUrl: string): Promise<number> {
   }
 }
 
-/** Durable submissions over real HTTP on SQLite (synchronous=FULL), against the bare baseline. */
+/**
+ * The app, then the bare baseline (a transaction per request), then the bare ceiling (group
+ * commit), each on a fresh database made by `fresh(name)`.
+ */
+async function benchAll(dialect: SubmissionFigures["dialect"], fresh: (name: string) => Promise<string>, o: SubmissionOptions): Promise<SubmissionFigures> {
+  const appUrl = await fresh("app");
+  const tokens = await prepareBenchDb(appUrl, o.clients);
+  o.log(`${dialect}: app server (npm start path) …`);
+  const app = await spawnApp(appUrl);
+  const appFigures = await measure(app.url, requests(tokens), o).finally(() => app.stop());
+  const bare = async (group: boolean) => {
+    const url = await fresh(group ? "ceiling" : "baseline");
+    await prepareBenchDb(url, 0);
+    o.log(`${dialect}: bare node:http ${group ? "with group commit (ceiling)" : "baseline"} …`);
+    const server = await spawnBaseline(url, group);
+    return measure(server.url, requests(tokens), o).finally(() => server.stop());
+  };
+  const baseline = await bare(false);
+  const ceiling = await bare(true);
+  return {
+    dialect,
+    app: appFigures,
+    baseline,
+    ceiling,
+    ratio: appFigures.throughput.perSecond / baseline.throughput.perSecond,
+    ceilingRatio: appFigures.throughput.perSecond / ceiling.throughput.perSecond,
+    stored: await countResponses(appUrl),
+  };
+}
+
+/** Durable submissions over real HTTP on SQLite (synchronous=FULL). */
 export async function benchSqliteSubmissions(o: SubmissionOptions): Promise<SubmissionFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hailong-bench-"));
   try {
-    const file = path.join(dir, "app.sqlite");
-    const tokens = await prepareBenchDb(file, o.clients);
-    o.log("SQLite: app server (npm start path) …");
-    const app = await spawnApp(file);
-    const appFigures = await measure(app.url, requests(tokens), o).finally(() => app.stop());
-    o.log("SQLite: bare node:http baseline …");
-    const baselineFile = path.join(dir, "baseline.sqlite");
-    await prepareBenchDb(baselineFile, 0);
-    const baseline = await spawnBaseline(baselineFile);
-    const baseFigures = await measure(baseline.url, requests(tokens), o).finally(() => baseline.stop());
-    return {
-      dialect: "sqlite",
-      app: appFigures,
-      baseline: baseFigures,
-      ratio: appFigures.throughput.perSecond / baseFigures.throughput.perSecond,
-      stored: await countResponses(file),
-    };
+    return await benchAll("sqlite", async (name) => path.join(dir, `${name}.sqlite`), o);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The same submissions against PostgreSQL (durable defaults), no baseline. */
+/** The same submissions against PostgreSQL (durable defaults), one database per server. */
 export async function benchPostgresSubmissions(adminUrl: string, o: SubmissionOptions): Promise<SubmissionFigures> {
-  const name = `bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = adminUrl.replace(/\/postgres$/, `/${name}`);
-  const tokens = await prepareBenchDb(url, o.clients);
-  o.log("PostgreSQL: app server …");
-  const app = await spawnApp(url);
-  const figures = await measure(app.url, requests(tokens), o).finally(() => app.stop());
-  return { dialect: "postgres", app: figures, stored: await countResponses(url) };
+  return benchAll(
+    "postgres",
+    async (kind) => {
+      const name = `bench_${kind}_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      return adminUrl.replace(/\/postgres$/, `/${name}`);
+    },
+    o,
+  );
 }

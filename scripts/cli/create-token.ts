@@ -2,14 +2,14 @@ import { createHasher, loadSecretKey, newToken } from "../../app/server/secrets.
 import { appendAudit, insertApiToken } from "../../db/queries/credentials";
 import { EXIT_OK, parseOptions, required, UsageError, type CliContext } from "./context";
 import { ensureDatabase } from "./ensure";
-import { parseRole, resolveUnit } from "./principals";
+import { parseTokenRole, resolveUnit } from "./principals";
 
 /** `create-token --name N --role ROLE [--unit CODE]`: prints the token once; only its keyed hash is stored. */
 export async function createToken(ctx: CliContext, args: string[]): Promise<number> {
   const { values } = parseOptions(args, { name: { type: "string" }, role: { type: "string" }, unit: { type: "string" } });
   const name = required(values.name, "name");
   if (name.length > 100) throw new UsageError("Tên mã tối đa 100 ký tự (name: at most 100 characters)");
-  const role = parseRole(required(values.role, "role"));
+  const role = parseTokenRole(required(values.role, "role"));
   const db = ctx.db();
   await ensureDatabase(db);
   const unit = await resolveUnit(db, role, values.unit?.trim() || undefined);

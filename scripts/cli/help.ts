@@ -14,6 +14,9 @@ Lệnh (commands):
                                    Nhập đơn vị: cột code,name,parent,level (import units)
   import-services FILE.csv|xlsx [--dry-run]
                                    Nhập thủ tục hành chính: cột code,name,field,level (import services)
+  import-offerings FILE.csv|xlsx [--replace] [--dry-run]
+                                   Thủ tục mỗi đơn vị giải quyết: cột unit,service; --replace: tệp là toàn bộ
+                                   danh sách của các đơn vị có trong tệp (which TTHC each unit handles)
   publish FILE.json                Kiểm tra và xuất bản bộ câu hỏi thành phiên bản mới
                                    (validate and publish a survey definition)
   create-user --username U --password-stdin --role ROLE [--unit CODE]
@@ -27,10 +30,15 @@ Lệnh (commands):
   backup FILE                      Sao lưu trực tuyến cơ sở dữ liệu (consistent online backup)
   maintain                         Bảo trì bảng tổng hợp sau khi nạp nhiều phiếu; PostgreSQL: khóa bảng
                                    trong lúc chạy (compact roll-up tables after bulk loads)
+  federate --to URL --token T [--province CODE] [--since YYYY-MM]
+                                   Gửi số liệu tổng hợp (không gửi phiếu) lên hệ thống trung ương, mỗi
+                                   phiên bản phiếu × tháng một bản chốt thay bản trước
+                                   (push roll-up snapshots to the national instance; idempotent)
   help                             Hướng dẫn này (this help)
 
-Vai trò (roles): admin, analyst, designer, unit-manager (unit-manager cần --unit).
-Cấp đơn vị (unit levels): tinh, so, ban, xa, phuong, dac-khu, phong, to-chuc-khac, huyen (đơn vị cũ trước 01/07/2025).
+Vai trò (roles): admin, analyst, designer, unit-manager (unit-manager cần --unit);
+  mã API còn có vai trò federation --unit MÃ-TỈNH: tỉnh gửi số liệu lên trung ương (federation token).
+Cấp đơn vị (unit levels): quoc-gia, tinh, so, ban, xa, phuong, dac-khu, phong, to-chuc-khac, huyen (đơn vị cũ trước 01/07/2025).
 Cấp thủ tục (service levels): tinh, xa, trung-uong.
 Tệp nhập: CSV UTF-8 (có hoặc không BOM; phân tách bằng , ; hoặc tab) hay XLSX (trang đầu tiên),
   tối đa 5 MB và 5.000 dòng, có dòng tiêu đề.

@@ -3,8 +3,9 @@ import { CliError, createContext, EXIT_ERROR, EXIT_USAGE, UsageError, type Comma
 import { createKiosk } from "./create-kiosk";
 import { createToken } from "./create-token";
 import { createUser } from "./create-user";
+import { federate } from "./federate";
 import { help } from "./help";
-import { importServices, importUnits } from "./import";
+import { importOfferings, importServices, importUnits } from "./import";
 import { maintain } from "./maintain";
 import { migrate } from "./migrate";
 import { publish } from "./publish";
@@ -17,11 +18,13 @@ export const COMMANDS: Record<string, Command> = {
   "seed-demo": seedDemoCommand,
   "import-units": importUnits,
   "import-services": importServices,
+  "import-offerings": importOfferings,
   publish,
   "create-user": createUser,
   "create-token": createToken,
   "create-kiosk": createKiosk,
   backup,
+  federate,
   help,
 };
 

@@ -1,6 +1,6 @@
 import { formatCount } from "../../app/metrics/format";
 import { createHasher, loadSecretKey } from "../../app/server/secrets.server";
-import { DEFAULT_DEMO_RESPONSES, DEFAULT_DEMO_SEED, DemoSeedError, seedDemo } from "../../db/seed/demo";
+import { DEFAULT_DEMO_RESPONSES, DEFAULT_DEMO_SEED, DemoSeedError, seedDemo } from "../seed/demo";
 import { CliError, EXIT_OK, parseOptions, UsageError, type CliContext } from "./context";
 import { ensureDatabase } from "./ensure";
 

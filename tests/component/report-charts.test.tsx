@@ -54,7 +54,7 @@ describe("report tables", () => {
   it("lists the counter shares and the dossier score", () => {
     inVi(
       <CounterSection
-        counter={{ levels: ratingShares(OVERALL_LEVELS, new Map([[1, 6], [2, 3], [3, 1]])), smiley: null, score: dossierScore(new Map([[18, 1], [13, 1]])), coverage: { dossiers: 1000, responses: 300, responseRate: 30, required: 286, reached: true }, complaints: null, qd766: 99.9 }}
+        counter={{ levels: ratingShares(OVERALL_LEVELS, new Map([[1, 6], [2, 3], [3, 1]])), smiley: null, score: dossierScore(new Map([[18, 1], [13, 1]])), coverage: { dossiers: 1000, responses: 300, responseRate: 30, required: 286, reached: true, basis: "pro-rata-days" as const, units: [], services: [] }, complaints: null, qd766: 99.9 }}
       />,
     );
     expect(screen.getByRole("row", { name: /Không hài lòng/ }).textContent).toContain("10,00%");
@@ -65,7 +65,7 @@ describe("report tables", () => {
   });
 
   it("says how many complaints QĐ 766 subtracted, and over how many dossiers they were reported", () => {
-    const coverage = { dossiers: 1200, responses: 300, responseRate: 25, required: 300, reached: true };
+    const coverage = { dossiers: 1200, responses: 300, responseRate: 25, required: 300, reached: true, basis: "pro-rata-days" as const, units: [], services: [] };
     const { unmount } = inVi(<CounterSection counter={{ levels: null, smiley: null, score: null, coverage, complaints: { count: 0, dossiers: 1200 }, qd766: 99 }} />);
     expect(screen.getByTestId("qd766-complaints").textContent).toBe("Đã trừ 0 hồ sơ có phản ánh, kiến nghị.");
     unmount();

@@ -79,7 +79,7 @@ describe("citizen pages", () => {
     const page = await openPage(browser, url, { javaScriptEnabled: false });
     expect(await page.locator(".form-where").textContent()).toBe("Xã Hòa An · Đăng ký thành lập hộ kinh doanh");
     const def = shippedDefinition("nhanh");
-    await fillAndSend(page, def, plannedAnswers(def), { js: false });
+    await fillAndSend(page, def, plannedAnswers(def), {});
     await page.goto(url);
     expect(await page.locator("h1").textContent()).toBe("Lời mời này đã được sử dụng");
     await page.context().close();
@@ -110,7 +110,6 @@ describe("citizen pages", () => {
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     let shots = 0;
     await fillAndSend(page, def, plannedAnswers(def), {
-      js: true,
       onStep: async (p, section) => {
         expect(await overflow(), section ?? "review").toBeLessThanOrEqual(0);
         if (section === "khoi-a" || section === null) await p.screenshot({ path: `${SHOTS}-320-${section ?? "review"}-${shots++}.png` });

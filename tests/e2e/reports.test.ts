@@ -70,6 +70,24 @@ describe("report dashboards in Chromium", () => {
     await page.context().close();
   });
 
+  it("downloads the report document (DOCX, PDF) from a report page, and sets its issuer accessibly", async () => {
+    const page = await signedInPage();
+    await page.goto(`${app.url}/quan-tri/bao-cao/yeu-to${Q}`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải DOCX (để sửa)" }).click()]);
+    expect(download.suggestedFilename()).toBe("bao-cao-tong-hop-2026-01-01-2026-12-31.docx");
+    const pdf = await page.request.get(`${app.url}${await page.getByRole("link", { name: "Tải PDF" }).getAttribute("href")}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    await page.goto(`${app.url}/quan-tri/van-ban-bao-cao`);
+    await page.getByLabel("Họ và tên người ký").fill("Nguyễn Văn A");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText("Đã lưu.").waitFor();
+    expect(await page.getByLabel("Họ và tên người ký").inputValue()).toBe("Nguyễn Văn A");
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+    expect(pageErrorsOf(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it("prints on A4 with the state header, and edits targets accessibly", async () => {
     const page = await signedInPage();
     await page.goto(`${app.url}/quan-tri/bao-cao/in${Q}`);

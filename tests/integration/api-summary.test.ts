@@ -7,7 +7,7 @@ let analystT: string;
 let analystX2: string;
 let designer: string;
 
-// SIPAS.md §10 in X1 (tc1, tc2 = access; tc5, tc6 = procedure), one extra respondent in X2.
+// docs/method.md §10 in X1 (tc1, tc2 = access; tc5, tc6 = procedure), one extra respondent in X2.
 const worked: Array<Record<string, number | null>> = [
   { tc1: 5, tc2: 4, tc5: 3, tc6: 4 },
   { tc1: 4, tc2: null, tc5: 2, tc6: 5 },
@@ -40,7 +40,7 @@ afterAll(async () => app?.stop());
 const summary = (query: string, token?: string) => api(app, `/api/v1/reports/summary?${query}`, { token });
 
 describe("GET /api/v1/reports/summary", () => {
-  it("reproduces the hand-computed index of SIPAS.md §10 for March", async () => {
+  it("reproduces the hand-computed index of docs/method.md §10 for March", async () => {
     const r = await summary("survey=sipas-2017&from=2026-03-01&to=2026-03-31&unit=X1", analystT);
     expect(r.status).toBe(200);
     expect(r.body.n).toBe(4);

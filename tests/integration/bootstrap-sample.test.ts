@@ -3,7 +3,7 @@
 // (docs/decisions/004-intervals.md). Runs once per dialect.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { insertResponses } from "../../db/queries/responses";
-import { createRng } from "../../db/seed/prng";
+import { createRng } from "../../scripts/seed/prng";
 import { answerRows } from "../../app/server/ingest.server";
 import { resolveReport } from "../../app/server/report.server";
 import { readSample } from "../../app/server/report-intervals.server";

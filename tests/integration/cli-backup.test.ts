@@ -8,7 +8,7 @@ import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "../../app/server/bootstrap.server";
 import { findOnPath } from "../../db/backup";
-import { seedDemo } from "../../db/seed/demo";
+import { seedDemo } from "../../scripts/seed/demo";
 import type { CliIo } from "../../scripts/cli/context";
 import { runCli } from "../../scripts/cli/run";
 import { createTestDb, dialect, type TestDb } from "../support/test-db";

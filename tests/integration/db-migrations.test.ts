@@ -66,6 +66,10 @@ const COLUMNS: ColumnList = {
     id: true, at: true, actor: true, action: true, entity: true, entity_id: true, before: true, after: true,
   },
   comment_followup: { response_id: true, status: true, note: true, updated_at: true, updated_by: true },
+  report_setting: {
+    root_unit_id: true, parent_body: true, issuer: true, short_code: true, place: true, signer_title: true,
+    signer_name: true, recipients: true, updated_at: true, updated_by: true,
+  },
 };
 const TABLES = Object.keys(COLUMNS) as (keyof Database)[];
 

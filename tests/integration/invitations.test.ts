@@ -4,7 +4,7 @@ import { createKiosk, createToken, seedSmallProvince, startTestApp, type TestApp
 import { api, count } from "../support/test-app";
 import { getPage, hasText, hiddenValue, postForm, shippedDefinition, walkToReview } from "../support/citizen-form";
 
-// POST /api/v1/invitations (API.md): who may create them, what is stored (hashes only), and the
+// POST /api/v1/invitations (docs/api.md): who may create them, what is stored (hashes only), and the
 // single-use link /moi/:token that opens the form bound to unit, service and dossier.
 
 let app: TestApp;

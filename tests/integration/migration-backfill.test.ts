@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../db/index";
 import { migrationProvider } from "../../db/migrations/index";
 import { insertResponses } from "../../db/queries/responses";
-import { seedDemo } from "../../db/seed/demo";
+import { seedDemo } from "../../scripts/seed/demo";
 import { answerRows } from "../../app/server/ingest.server";
 import { rollupCells } from "../../app/survey/rollup-cells";
 import { publishDefinition } from "../../app/server/publish.server";

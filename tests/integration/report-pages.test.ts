@@ -52,6 +52,8 @@ describe("report pages", () => {
     const html = await admin.text();
     if (path.endsWith("/in")) expect(html).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     if (path.endsWith("don-vi")) expect(html).toContain("Xã Hòa An");
+    // Every report page offers the report document of its own filters.
+    for (const ext of ["docx", "pdf"]) expect(html).toContain(`/api/v1/reports/report.${ext}?survey=sipas-2017&amp;from=2026-01-01&amp;to=2026-03-31`);
     const own = await page(`${path}${q}`, "phan-tich-x2");
     expect(own.status).toBe(200);
     expect(await own.text()).not.toContain("Xã Hòa An");

@@ -46,7 +46,7 @@ afterAll(async () => app?.stop());
 
 const summary = (q: string) => api(app, `/api/v1/reports/summary?survey=sipas-2017&${q}`, { token: admin });
 
-/** The straightforward recount: SIPAS.md §3 over the rows we sent. */
+/** The straightforward recount: docs/method.md §3 over the rows we sent. */
 function recount(rows: Sent[]) {
   const item = (id: string) => {
     const valid = rows.filter((r) => r.answers[id] !== undefined);

@@ -57,12 +57,14 @@ const SAMPLES: Record<string, (c: Ctx) => Sample> = {
   "routes/quan-tri.may-danh-gia.$id.quay": (c) => ({ params: { id: String(c.kioskId) }, scopedToA: true }),
 };
 
-/** API routes are "public" in the policy and check roles per request (API.md): the roles they admit. */
+/** API routes are "public" in the policy and check roles per request (docs/api.md): the roles they admit. */
 const API_ROLES: Record<string, readonly Role[]> = {
   "routes/api.v1.reports.summary": REPORT_ROLES,
   "routes/api.v1.reports.export[.]xlsx": REPORT_ROLES,
   "routes/api.v1.reports.export[.]csv": REPORT_ROLES,
   "routes/api.v1.reports.export-codebook[.]csv": REPORT_ROLES,
+  "routes/api.v1.reports.report[.]docx": REPORT_ROLES,
+  "routes/api.v1.reports.report[.]pdf": REPORT_ROLES,
 };
 
 /** Device APIs: only a kiosk token opens them; every other caller is unauthenticated (401). */

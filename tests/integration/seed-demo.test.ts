@@ -5,8 +5,8 @@ import { prepareDatabase } from "../../app/server/bootstrap.server";
 import { parseEnv } from "../../app/server/env.server";
 import { loadPublishedVersion } from "../../app/server/survey-versions.server";
 import type { Db } from "../../db/index";
-import { seedDemo, type SeedDemoSummary } from "../../db/seed/demo";
-import { seedDemoIfEmpty } from "../../db/seed/first-start";
+import { seedDemo, type SeedDemoSummary } from "../../scripts/seed/demo";
+import { seedDemoIfEmpty } from "../../scripts/seed/first-start";
 import { createTestDb, dialect, type TestDb } from "../support/test-db";
 
 const NOW = new Date("2026-06-15T09:00:00Z");

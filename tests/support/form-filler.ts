@@ -6,8 +6,7 @@ import type { AnswerSet, SurveyDefinition } from "../../app/survey/types";
 import { formatViolations, runAxe } from "./browser";
 
 export interface FillOptions {
-  js: boolean;
-  /** Run axe on every page the form shows (needs JavaScript in the page). */
+  /** Run axe on every page the form shows (needs JavaScript enabled in the browser). */
   axe?: boolean;
   /** Called on every step page, e.g. for a screenshot. */
   onStep?: (page: Page, sectionId: string | null) => Promise<void>;
@@ -21,13 +20,16 @@ async function stateValue(page: Page): Promise<string | null> {
 async function submitStep(page: Page, name: RegExp | string): Promise<void> {
   const before = await stateValue(page);
   await page.getByRole("button", { name, exact: typeof name === "string" }).click();
+  // A plain form post loads a new document: read it only once it has loaded completely.
+  await page.waitForLoadState("load");
   await expect.poll(async () => (await page.locator('input[name="state"]').count()) === 0 || (await stateValue(page)) !== before, { timeout: 15_000 }).toBe(true);
 }
 
-async function answerQuestion(page: Page, def: SurveyDefinition, id: string, value: AnswerSet[string], js: boolean): Promise<void> {
+async function answerQuestion(page: Page, def: SurveyDefinition, id: string, value: AnswerSet[string]): Promise<void> {
   const wrap = page.locator(`[id="q-${id}"]`);
-  if (js) await wrap.waitFor({ state: "visible" });
-  else if (await wrap.isHidden()) return; // shown by the server after "Tiếp tục"
+  // Citizen pages ship no scripts (app/page-handle.ts): a question that applies only after
+  // this step's answers is shown by the server after "Tiếp tục", with or without JavaScript.
+  if (await wrap.isHidden()) return;
   const q = def.sections.flatMap((s) => s.questions).find((x) => x.id === id)!;
   if (q.type === "number" || q.type === "text") {
     await wrap.locator("input, textarea").fill(String(value));
@@ -50,7 +52,7 @@ export async function fillAndSend(page: Page, def: SurveyDefinition, planned: An
     if (!section) break;
     const s = def.sections.find((x) => x.id === section)!;
     for (const q of s.questions) {
-      if (planned[q.id] !== undefined) await answerQuestion(page, def, q.id, planned[q.id], opts.js);
+      if (planned[q.id] !== undefined) await answerQuestion(page, def, q.id, planned[q.id]);
     }
     await submitStep(page, "Tiếp tục");
   }

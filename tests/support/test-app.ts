@@ -7,7 +7,7 @@ import { insertApiToken, insertKiosk } from "../../db/queries/credentials";
 import { offerServices, upsertService } from "../../db/queries/services";
 import { getUnitByCode, upsertUnit } from "../../db/queries/units";
 import { newToken } from "../../app/server/secrets.server";
-import type { Role } from "../../db/schema";
+import type { TokenRole } from "../../db/schema";
 
 export const TEST_SECRET = "test-secret-key-0123456789-abcdefghijklmnop";
 
@@ -52,7 +52,7 @@ export async function seedSmallProvince(app: TestApp): Promise<void> {
   });
 }
 
-export async function createToken(app: TestApp, role: Role, unitCode: string | null): Promise<string> {
+export async function createToken(app: TestApp, role: TokenRole, unitCode: string | null): Promise<string> {
   const token = newToken("hlt");
   const unit = unitCode ? await getUnitByCode(app.t.db, unitCode) : undefined;
   await insertApiToken(app.t.db, { name: `test ${role}`, tokenHash: app.server.services.hasher.hash("token", token), role, unitId: unit?.id ?? null }, new Date().toISOString());

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { OVERALL_LEVELS, bandOf, dossierScore, qd766Ratio, ratingShares, requiredSample, sampleCoverage, smileyShares } from "~/metrics/dossier";
 
 describe("per-dossier 18-point score", () => {
-  it("averages the totals and shares them into the bands of SIPAS.md §9", () => {
+  it("averages the totals and shares them into the bands of docs/method.md §9", () => {
     // 2 dossiers at 18, 1 at 13, 1 at 4 → mean (36 + 13 + 4) / 4 = 13.25
     const s = dossierScore(new Map([[18, 2], [13, 1], [4, 1]]));
     expect(s.n).toBe(4);

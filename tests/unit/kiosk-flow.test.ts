@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { faceQuestion, nextQuestion, previousQuestion, prunedAnswers, submissionBody } from "../../app/kiosk/flow";
+import { faceQuestion, nextQuestion, previousQuestion, submissionBody } from "../../app/kiosk/flow";
+import { pruneHidden } from "../../app/survey/form-steps";
 import { backoffMs, BACKOFF_MAX_MS, isBurst, itemStatus, retryAfterMs, verdictOf } from "../../app/kiosk/retry";
 import type { SurveyDefinition } from "../../app/survey/types";
 import { validateAnswers } from "../../app/survey/validate-answers";
@@ -46,7 +47,7 @@ describe("kiosk walk through a survey", () => {
   });
 
   it("sends only answers that are still visible, in a body the server accepts", () => {
-    const answers = prunedAnswers(nhanh, { "muc-do": 5, "ly-do": ["thai-do"] });
+    const answers = pruneHidden(nhanh, { "muc-do": 5, "ly-do": ["thai-do"] });
     expect(answers).toEqual({ "muc-do": 5 });
     const body = submissionBody(
       { id: "0b6f0000-0000-4000-8000-000000000000", startedAt: "2026-03-02T01:00:00.000Z", answers: { "muc-do": 1, "ly-do": ["thai-do"] }, service: "1.001612", dossier: "HS-1", bindingId: 3 },
@@ -54,5 +55,23 @@ describe("kiosk walk through a survey", () => {
     );
     expect(body).toMatchObject({ channel: "kiosk", unit: "X1", service: "1.001612", dossier: "HS-1", submittedAt: "2026-03-02T01:00:05.000Z" });
     expect(validateAnswers(nhanh, body.answers).ok).toBe(true);
+  });
+
+  it("drops an answer whose question hangs on a dropped answer, as the server's validation reads it (one prune for form and kiosk)", () => {
+    const t = (vi: string) => ({ vi, en: vi });
+    const chain = {
+      schemaVersion: 1, slug: "chuoi", title: t("Chuỗi"),
+      sections: [{ id: "s", title: t("S"), questions: [
+        { id: "a", type: "scale5", title: t("A"), required: true },
+        { id: "b", type: "yesno", title: t("B"), visibleIf: { q: "a", op: "lte", value: 2 } },
+        { id: "c", type: "text", title: t("C"), visibleIf: { q: "b", op: "eq", value: "yes" } },
+      ] }],
+    } as unknown as SurveyDefinition;
+    const body = submissionBody(
+      { id: "0b6f0000-0000-4000-8000-000000000001", startedAt: "2026-03-02T01:00:00.000Z", answers: { a: 5, b: "yes", c: "lâu" }, service: null, dossier: null, bindingId: null },
+      chain, { slug: "chuoi", version: 1 }, "X1", "vi", new Date("2026-03-02T01:00:05.000Z"),
+    );
+    expect(body.answers).toEqual({ a: 5 });
+    expect(validateAnswers(chain, body.answers).ok).toBe(true);
   });
 });

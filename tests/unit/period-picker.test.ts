@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodBuckets } from "~/metrics/periods";
+import { periodBuckets } from "../../db/queries/rollup-periods";
 import { periodRange, previousPeriod, trailingMonths } from "~/metrics/period-picker";
 
 describe("period picker", () => {
@@ -7,6 +7,7 @@ describe("period picker", () => {
     expect(periodRange({ kind: "month", year: 2024, part: 2 })).toEqual({ from: "2024-02-01", to: "2024-02-29" });
     expect(periodRange({ kind: "quarter", year: 2026, part: 3 })).toEqual({ from: "2026-07-01", to: "2026-09-30" });
     expect(periodRange({ kind: "half", year: 2026, part: 2 })).toEqual({ from: "2026-07-01", to: "2026-12-31" });
+    expect(periodRange({ kind: "nine", year: 2026 })).toEqual({ from: "2026-01-01", to: "2026-09-30" });
     expect(periodRange({ kind: "year", year: 2026 })).toEqual({ from: "2026-01-01", to: "2026-12-31" });
     expect(periodRange({ kind: "custom", year: 2026, from: "2026-03-05", to: "2026-03-20" })).toEqual({ from: "2026-03-05", to: "2026-03-20" });
   });
@@ -16,6 +17,7 @@ describe("period picker", () => {
     expect(previousPeriod({ kind: "quarter", year: 2026, part: 2 })).toEqual({ from: "2026-01-01", to: "2026-03-31" });
     expect(previousPeriod({ kind: "half", year: 2026, part: 1 })).toEqual({ from: "2025-07-01", to: "2025-12-31" });
     expect(previousPeriod({ kind: "year", year: 2026 })).toEqual({ from: "2025-01-01", to: "2025-12-31" });
+    expect(previousPeriod({ kind: "nine", year: 2026 })).toEqual({ from: "2025-01-01", to: "2025-09-30" });
     // 16 days → the 16 days before
     expect(previousPeriod({ kind: "custom", year: 2026, from: "2026-03-05", to: "2026-03-20" })).toEqual({ from: "2026-02-17", to: "2026-03-04" });
   });

@@ -5,8 +5,8 @@ import { foldAnswers, unfoldAnswers } from "../../app/survey/folded-answers";
 import { deriveIndexModel } from "../../app/survey/index-model";
 import { cellVisitor, rollupCells } from "../../app/survey/rollup-cells";
 import type { SurveyDefinition } from "../../app/survey/types";
-import { generateAnswers, profileSurvey } from "../../db/seed/answers";
-import { createRng } from "../../db/seed/prng";
+import { generateAnswers, profileSurvey } from "../../scripts/seed/answers";
+import { createRng } from "../../scripts/seed/prng";
 
 const shipped = fs.readdirSync("survey-definitions").filter((f) => f.endsWith(".json"))
   .map((f) => JSON.parse(fs.readFileSync(`survey-definitions/${f}`, "utf8")) as SurveyDefinition);

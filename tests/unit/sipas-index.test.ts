@@ -29,7 +29,7 @@ function countsOf(rows: Record<string, Array<number | null>>): Map<string, Distr
   return map;
 }
 
-// SIPAS.md §10: four respondents, "–" = no answer.
+// docs/method.md §10: four respondents, "–" = no answer.
 const worked = countsOf({
   a1: [5, 4, 3, 5],
   a2: [4, null, 3, 5],
@@ -37,7 +37,7 @@ const worked = countsOf({
   p2: [4, 5, 4, 1],
 });
 
-describe("SIPAS index — the worked example of SIPAS.md §10", () => {
+describe("SIPAS index — the worked example of docs/method.md §10", () => {
   const result = computeIndex(twoElements, worked);
   const byId = (id: string) => result.items.find((i) => i.id === id)!;
 

@@ -42,7 +42,7 @@ describe("summarize", () => {
     const s = summarize({ ...input, model: model("pooled") });
     expect(s.n).toBe(50);
     expect(s.index).toBeCloseTo(82, 10);
-    expect(s.elements).toEqual([{ id: "e", index: 82, n: 50 }]);
+    expect(s.elements).toEqual([{ id: "e", index: 82, n: 50, smallSample: false }]);
   });
 
   it("averages the children when the survey says mean-of-children", () => {

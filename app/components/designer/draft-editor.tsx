@@ -56,6 +56,7 @@ export function DraftEditor({ doc, errors, csrf }: { doc: Loose; errors: DraftEr
               <option value="">{t("designer.default")}</option>
               <option value="mean-of-items">{t("designer.meanOfItems")}</option>
               <option value="pooled">{t("designer.pooled")}</option>
+              <option value="pooled-all">{t("designer.pooledAll")}</option>
             </select>
           </label>
           <label className="field">

@@ -56,9 +56,22 @@ export function CounterSection({ counter }: { counter: CounterFigures }) {
       ) : null}
       {c.coverage ? (
         <dl className="headline">
-          <div><dt>{t("reports.counter.dossiers")}</dt><dd>{f.count(c.coverage.dossiers)}</dd></div>
+          <div><dt>{t("reports.counter.dossiers")}</dt><dd>{f.count(Math.round(c.coverage.dossiers))}</dd><dd className="note">{t("reports.counter.proRata")}</dd></div>
           <div><dt>{t("reports.counter.responseRate")}</dt><dd>{f.pct(c.coverage.responseRate)}</dd></div>
           <div><dt>{t("reports.counter.required")}</dt><dd>{f.count(c.coverage.required)} — {t(c.coverage.reached ? "reports.counter.reached" : "reports.counter.notReached")}</dd></div>
+          {c.coverage.units.length || c.coverage.services.length ? (
+            <div>
+              <dt>{t("reports.counter.partsReached")}</dt>
+              <dd data-testid="parts-reached">
+                {t("reports.counter.partsReachedValue", {
+                  units: c.coverage.units.filter((u) => u.reached).length,
+                  unitTotal: c.coverage.units.length,
+                  services: c.coverage.services.filter((s) => s.reached).length,
+                  serviceTotal: c.coverage.services.length,
+                })}
+              </dd>
+            </div>
+          ) : null}
           {c.qd766 !== null ? (
             <div>
               <dt>{t("reports.counter.qd766")}</dt>

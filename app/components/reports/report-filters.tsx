@@ -5,6 +5,7 @@ export const PERIOD_KEYS = {
   month: "reports.period.month",
   quarter: "reports.period.quarter",
   half: "reports.period.half",
+  nine: "reports.period.nine",
   year: "reports.period.year",
   custom: "reports.period.custom",
 } as const;

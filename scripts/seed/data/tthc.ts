@@ -1,4 +1,4 @@
-// Administrative procedures (TTHC) with their national codes, copied from shared/data/tthc-sample.csv
+// Administrative procedures (TTHC) with their national codes, copied from the project's TTHC sample list
 // (see docs/decisions/003-demo-data.md). `confirmed`: the code was found in at least two
 // independent public sources; the others come from one source only. Names are short forms;
 // field labels and the xã/tỉnh level were inferred for the two-level model (since 01/07/2025).

@@ -1,6 +1,6 @@
 import { sql, SqliteAdapter } from "kysely";
-import type { Db } from "../index";
-import { insertResponses, type PreparedInsert } from "../queries/responses";
+import type { Db } from "../../db/index";
+import { insertResponses, type PreparedInsert } from "../../db/queries/responses";
 import { publishShippedSurveys } from "../../app/server/bootstrap.server";
 import { createHasher, type Hasher } from "../../app/server/secrets.server";
 import { loadPublishedVersion, type LoadedVersion } from "../../app/server/survey-versions.server";

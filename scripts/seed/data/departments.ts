@@ -1,4 +1,4 @@
-// Provincial agencies of the demo province, from shared/data/departments-sample.csv: the 12
+// Provincial agencies of the demo province, from the project's sample list of departments: the 12
 // agencies every province must have (Nghị định 45/2025/NĐ-CP, restated by NĐ 150/2025/NĐ-CP)
 // and the Ban Quản lý các khu công nghiệp (not a "sở", but it receives TTHC). The short codes
 // (SNV, STP, …) were INVENTED for the demo; unit codes are "24." + that code.

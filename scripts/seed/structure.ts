@@ -1,7 +1,7 @@
-import type { Db } from "../index";
-import { appendAudit, insertKiosk } from "../queries/credentials";
-import { offerServices, upsertService } from "../queries/services";
-import { closeUnit, upsertUnit } from "../queries/units";
+import type { Db } from "../../db/index";
+import { appendAudit, insertKiosk } from "../../db/queries/credentials";
+import { offerServices, upsertService } from "../../db/queries/services";
+import { closeUnit, upsertUnit } from "../../db/queries/units";
 import type { Hasher } from "../../app/server/secrets.server";
 import { newToken } from "../../app/server/secrets.server";
 import { DEPARTMENTS } from "./data/departments";

@@ -1,6 +1,6 @@
 import { foldAnswers } from "../../app/survey/folded-answers";
-import type { PreparedInsert } from "../queries/responses";
-import type { Channel } from "../schema";
+import type { PreparedInsert } from "../../db/queries/responses";
+import type { Channel } from "../../db/schema";
 import { answerRows, contentHash } from "../../app/server/ingest.server";
 import { rollupCells } from "../../app/survey/rollup-cells";
 import type { LoadedVersion } from "../../app/server/survey-versions.server";

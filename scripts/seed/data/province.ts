@@ -1,5 +1,5 @@
 // The demo province after the 2025 reform. Province code and name are real (Tỉnh Bắc Ninh,
-// code 24, merged from Bắc Ninh and Bắc Giang: NQ 202/2025/QH15, shared/data/provinces-2025.csv).
+// code 24, merged from Bắc Ninh and Bắc Giang: NQ 202/2025/QH15).
 // The commune/ward list is INVENTED for the demo: the names are modelled on place names of the
 // area but were not checked against the official list of the 2025 commune arrangement, and
 // the unit codes ("24.X-…", "24.P-…") are not official codes. See docs/decisions/003-demo-data.md.

@@ -1,4 +1,4 @@
-import type { Db } from "../index";
+import type { Db } from "../../db/index";
 import { formatCount } from "../../app/metrics/format";
 import type { Env } from "../../app/server/env.server";
 import { createHasher, loadSecretKey } from "../../app/server/secrets.server";

@@ -10,6 +10,7 @@ import { SiteLayout } from "~/components/site-layout";
 import { asLocale } from "~/i18n/config";
 import { localeCookie, messages, pageLocale } from "~/i18n/i18n.server";
 import { I18nProvider } from "~/i18n/provider";
+import { useNonce } from "~/nonce";
 import type { PageHandle } from "~/page-handle";
 
 export const links: LinksFunction = () => [
@@ -35,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const handles = useMatches().map((m) => (m.handle ?? {}) as PageHandle);
   const ownPrefs = handles.some((h) => h.ownDisplayPrefs);
   const bare = handles.some((h) => h.bare);
+  const nonce = useNonce();
   const scripts = !handles.some((h) => h.noScripts);
   return (
     <html lang={locale} className={root?.prefs ? prefsClassName(root.prefs) : undefined}>
@@ -61,8 +63,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </I18nProvider>
         {scripts ? (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : null}
       </body>

@@ -38,7 +38,12 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 export function openSqlite(file: string): SQLite.Database {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Owner only: it holds password hashes and citizens' answers. SQLite gives the -wal and
+    // -shm files the database file's mode.
+    if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, "a", 0o600));
+  }
   const conn = new SQLite(file);
   conn.pragma("journal_mode = WAL");
   // FULL: an acknowledged response must survive a power cut (NORMAL may lose the last commits).

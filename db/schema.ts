@@ -68,7 +68,8 @@ export interface SurveyVersionTable {
   retired_at: string | null;
 }
 
-export type Channel = "kiosk" | "online" | "paper" | "phone";
+export const CHANNELS = ["kiosk", "online", "paper", "phone"] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 export interface ResponseTable {
   id: string;
@@ -139,7 +140,9 @@ export interface InvitationTable {
   created_at: string;
 }
 
-export type Role = "admin" | "analyst" | "designer" | "unit-manager";
+/** Least privileged first: a new user starts as the first. */
+export const ROLES = ["analyst", "designer", "unit-manager", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface AppUserTable {
   id: Generated<number>;

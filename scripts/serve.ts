@@ -1,4 +1,5 @@
 import { startServer } from "./server";
+import { redactSecrets } from "../app/server/env.server";
 import { seedDemoIfEmpty } from "./seed/first-start";
 import { dayOneLines } from "./day-one";
 
@@ -18,6 +19,6 @@ try {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 } catch (error) {
-  console.error(`Không khởi động được: ${(error as Error).message}`);
+  console.error(redactSecrets(`Không khởi động được: ${(error as Error).message}`));
   process.exit(1);
 }

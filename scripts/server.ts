@@ -10,6 +10,7 @@ import { prepareDatabase } from "../app/server/bootstrap.server";
 import { parseEnv, type Env } from "../app/server/env.server";
 import { loadSecretKey } from "../app/server/secrets.server";
 import { createServices, type AppServices } from "../app/server/services.server";
+import { capBodies, closeUnreadBodies, dropUntrustedForwarding, refuseCrossSiteForms, strictTransportSecurity } from "./http-guards";
 
 export interface RunningServer {
   url: string;
@@ -28,22 +29,10 @@ export interface StartOptions {
   onDatabaseReady?: (db: Db, env: Env) => Promise<void>;
 }
 
-/**
- * Pages' forms must be posted from our own pages. Remix aborts such posts with a bare 500;
- * answer 403 instead, before any route runs. The API (bearer tokens) is not affected.
- */
-function refuseCrossSiteForms(req: express.Request, res: express.Response, next: express.NextFunction) {
-  const origin = req.headers.origin;
-  if (req.method === "GET" || req.method === "HEAD" || !origin || req.path.startsWith("/api/")) return next();
-  let originHost = "";
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    // "null" or malformed origins are never ours
-  }
-  const host = req.headers["x-forwarded-host"] ?? req.headers.host;
-  if (originHost && originHost === host) return next();
-  res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối: gửi từ trang khác (CSRF).");
+/** TRUST_PROXY as Express reads it: off, a hop count, or the proxies' addresses. */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === "0") return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
@@ -60,8 +49,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
 
   const app = express();
   app.disable("x-powered-by");
-  if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
+  app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
+  app.use(closeUnreadBodies);
+  app.use(capBodies);
+  app.use(dropUntrustedForwarding);
   app.use(refuseCrossSiteForms);
+  // Served over HTTPS (PUBLIC_URL says so): browsers must never fall back to plain HTTP.
+  if (env.PUBLIC_URL?.startsWith("https:")) app.use(strictTransportSecurity);
   // gzip or brotli (the client's choice) for HTML, JSON, CSS, JS and CSV: phones on slow links
   // download a third of the bytes. Files that are compressed already (XLSX, PDF, DOCX, images)
   // are skipped by content type; bodies under 1 KB are not worth it. Error answers are never
@@ -78,6 +72,12 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       getLoadContext: (req) => ({ services, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
     }),
   );
+
+  // A route still running after capBodies answered 413 finds the response sent: just close.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return void res.destroy();
+    next(error);
+  });
 
   const server = await new Promise<import("node:http").Server>((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));

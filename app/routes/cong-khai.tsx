@@ -11,7 +11,10 @@ export const handle = CITIZEN_PAGE;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await pageLocale(request);
-  return { ...(await loadPublicSummary(await context.services.reads(), new URL(request.url).searchParams, locale)), minN: PUBLIC_MIN_N };
+  // Per address: a flood of varied periods must not stall the kiosks and submissions.
+  const wait = context.services.limits.publicResults.take(`addr:${context.clientAddress}`);
+  if (wait > 0) throw new Response("Too Many Requests", { status: 429, headers: { "Retry-After": String(wait) } });
+  return { ...(await loadPublicSummary(await context.services.reads(), new URL(request.url).searchParams, locale, context.services.publicResults)), minN: PUBLIC_MIN_N };
 }
 
 export default function PublicResults() {

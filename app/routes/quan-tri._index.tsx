@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireUser } from "~/server/session.server";
+import { requireConsoleUser } from "~/server/console.server";
 
 export const meta: MetaFunction = () => [{ title: "Quản trị — Hài Lòng" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUser(context.services, request);
+  await requireConsoleUser(context.services, request, "routes/quan-tri._index");
   return null;
 }
 

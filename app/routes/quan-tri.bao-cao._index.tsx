@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Báo cáo — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/reports.css" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return reportPage(context.services, request, { previous: true, trend: true, channels: true, counter: true });
+  return reportPage(context.services, request, "routes/quan-tri.bao-cao._index", { previous: true, trend: true, channels: true, counter: true });
 }
 
 export default function ReportOverview() {

@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Xếp hạng đơn vị — H
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/reports.css" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return reportPage(context.services, request, { previous: true });
+  return reportPage(context.services, request, "routes/quan-tri.bao-cao.don-vi", { previous: true });
 }
 
 export default function ReportUnits() {

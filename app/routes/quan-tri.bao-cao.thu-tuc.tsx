@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Thủ tục hành chính — 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/reports.css" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return reportPage(context.services, request, { previous: true });
+  return reportPage(context.services, request, "routes/quan-tri.bao-cao.thu-tuc", { previous: true });
 }
 
 export default function ReportServices() {

@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Yếu tố và tiêu chí —
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/reports.css" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return reportPage(context.services, request);
+  return reportPage(context.services, request, "routes/quan-tri.bao-cao.yeu-to");
 }
 
 const SCALE_KEYS = ["reports.scale.1", "reports.scale.2", "reports.scale.3", "reports.scale.4", "reports.scale.5"] as const;

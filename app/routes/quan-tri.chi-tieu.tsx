@@ -4,21 +4,20 @@ import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TARGET_SCOPE_KEYS, TargetForm } from "~/components/target-form";
 import { formatPercent } from "~/metrics/format";
-import { assertCsrf, requireUser } from "~/server/session.server";
+import { requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { loadTargetsPage, saveTarget } from "~/server/targets-admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ tiêu — Hài Lòng" }];
+const ROUTE = "routes/quan-tri.chi-tieu";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/reports.css" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(context.services, request, ["admin"]);
+  const user = await requireConsoleUser(context.services, request, ROUTE);
   return { ...(await loadTargetsPage(context.services.db)), csrf: user.csrfToken };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(context.services, request, ["admin"]);
-  const formData = await request.formData();
-  assertCsrf(request, user, formData);
+  const { user, form: formData } = await requireConsoleAction(context.services, request, ROUTE);
   return saveTarget(context.services.db, user, formData);
 }
 

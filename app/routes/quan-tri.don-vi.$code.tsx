@@ -8,7 +8,7 @@ import { NEW_UNIT_LEVELS } from "~/org/levels";
 import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate } from "~/metrics/format";
-import { assertUnitScope, forbidden, invalid, notFound, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { actorOf, assertUnitScope, forbidden, invalid, notFound, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { saveUnit, saveUnitServices, unitSchema, unitServicesSchema } from "~/server/org.server";
 import { serviceCodesOf } from "../../db/queries/org";
 import { listServices } from "../../db/queries/services";
@@ -56,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (op === "services") {
     const parsed = parseForm(unitServicesSchema, form);
     if (!parsed.ok) return invalid(parsed.errors);
-    const errors = await saveUnitServices(db, unit.id, unit.code, parsed.data.services, user.username);
+    const errors = await saveUnitServices(db, unit.id, unit.code, parsed.data.services, actorOf(user));
     return errors ? invalid(errors) : data({ ok: true as const, errors: {} });
   }
   if (op === "update") {
@@ -65,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     form.set("code", unit.code);
     const parsed = parseForm(unitSchema, form);
     if (!parsed.ok) return invalid(parsed.errors);
-    const errors = await saveUnit(db, parsed.data, user.username, "update");
+    const errors = await saveUnit(db, parsed.data, actorOf(user), "update");
     return errors ? invalid(errors) : data({ ok: true as const, errors: {} });
   }
   return invalid({ form: "console.errors.invalid" });

@@ -8,7 +8,7 @@ import { NEW_UNIT_LEVELS } from "~/org/levels";
 import { UnitTree } from "~/components/console/unit-tree";
 import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { invalid, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { actorOf, invalid, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { reorganize, reorganizeSchema, saveUnit, unitSchema } from "~/server/org.server";
 import { listUnitTree } from "../../db/queries/org";
 
@@ -31,13 +31,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (op === "create") {
     const parsed = parseForm(unitSchema, form);
     if (!parsed.ok) return invalid(parsed.errors, { op });
-    const errors = await saveUnit(context.services.db, parsed.data, user.username, "create");
+    const errors = await saveUnit(context.services.db, parsed.data, actorOf(user), "create");
     return errors ? invalid(errors, { op }) : data({ ok: true as const, errors: {}, op });
   }
   if (op === "reorganize") {
     const parsed = parseForm(reorganizeSchema, form);
     if (!parsed.ok) return invalid(parsed.errors, { op });
-    const errors = await reorganize(context.services.db, parsed.data, user.username);
+    const errors = await reorganize(context.services.db, parsed.data, actorOf(user));
     return errors ? invalid(errors, { op }) : data({ ok: true as const, errors: {}, op });
   }
   return invalid({ form: "console.errors.invalid" });

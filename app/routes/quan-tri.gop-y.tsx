@@ -6,7 +6,7 @@ import { Csrf, FormErrors } from "~/components/console/field";
 import { formatDateTime } from "~/components/console/format-time";
 import { DateRangeFields, Pager } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { assertUnitScope, invalid, notFound, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { actorOf, assertUnitScope, invalid, notFound, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { followupSchema, listComments, updateFollowup } from "~/server/comments.server";
 import { ACTION_ACCESS } from "~/server/access-policy.server";
 import { CHANNEL_KEYS } from "~/components/reports/report-filters";
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const response = await context.services.db.selectFrom("response").select("unit_id").where("id", "=", parsed.data.id).executeTakeFirst();
   if (!response) notFound();
   await assertUnitScope(context.services.db, user, response.unit_id);
-  await updateFollowup(context.services.db, parsed.data, user.username);
+  await updateFollowup(context.services.db, parsed.data, actorOf(user));
   return data({ ok: true as const, errors: {}, id: parsed.data.id });
 }
 

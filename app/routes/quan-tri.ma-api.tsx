@@ -7,9 +7,10 @@ import { formatDateTime } from "~/components/console/format-time";
 import { RoleSelect, UnitInput } from "~/components/console/unit-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ROLE_LABEL_KEYS } from "~/components/role-label";
-import { invalid, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { actorOf, invalid, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { createApiToken, revokeToken, tokenSchema } from "~/server/org.server";
-import { resolveRoleUnit } from "~/server/users.server";
+import { grantUnit, reachOf } from "~/server/scope.server";
+import type { Db } from "../../db/index";
 import { listApiTokens } from "../../db/queries/org";
 import { listUnits } from "../../db/queries/units";
 
@@ -19,8 +20,14 @@ const ROUTE = "routes/quan-tri.ma-api";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireConsoleUser(context.services, request, ROUTE);
-  const [tokens, units] = await Promise.all([listApiTokens(context.services.db), listUnits(context.services.db)]);
+  const { tokens, units } = await visible(context.services.db, user.unitId);
   return { csrf: user.csrfToken, tokens, units: units.map((u) => ({ code: u.code, name: u.name })) };
+}
+
+/** The tokens and units of the caller's subtree (a subtree admin never sees province-wide tokens). */
+async function visible(db: Db, unitId: number | null) {
+  const [tokens, units, reach] = await Promise.all([listApiTokens(db), listUnits(db), reachOf(db, unitId)]);
+  return { tokens: tokens.filter((t) => reach(t.unit_id)), units: units.filter((u) => reach(u.id)) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,15 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (op === "create") {
     const parsed = parseForm(tokenSchema, form);
     if (!parsed.ok) return invalid(parsed.errors);
-    const scope = await resolveRoleUnit(db, parsed.data.role, parsed.data.unit);
+    // Nothing created is wider than its creator; only a whole-province admin may leave the unit empty.
+    const scope = await grantUnit(db, user.unitId, parsed.data.unit, { optional: parsed.data.role !== "unit-manager" });
     if ("errors" in scope) return invalid(scope.errors);
-    const token = await createApiToken(db, hasher, { name: parsed.data.name, role: parsed.data.role, unitId: scope.unitId }, user.username);
+    const token = await createApiToken(db, hasher, { name: parsed.data.name, role: parsed.data.role, unitId: scope.unitId }, actorOf(user));
     // Shown once, in this response only; the database keeps a keyed hash.
     return data({ ok: true as const, errors: {}, token }, { headers: { "Cache-Control": "no-store" } });
   }
   const id = Number(form.get("id"));
   if (op === "revoke" && Number.isInteger(id) && id > 0) {
-    await revokeToken(db, id, user.username);
+    if (!(await visible(db, user.unitId)).tokens.some((t) => t.id === id)) return invalid({ form: "console.errors.outsideScope" });
+    await revokeToken(db, id, actorOf(user));
     return data({ ok: true as const, errors: {}, token: null });
   }
   return invalid({ form: "console.errors.invalid" });

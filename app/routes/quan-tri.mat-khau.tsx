@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Csrf, Field, FormErrors } from "~/components/console/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { invalid, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { actorOf, invalid, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { startSession } from "~/server/session.server";
 import { changeOwnPassword, changeOwnPasswordSchema } from "~/server/users.server";
 
@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(changeOwnPasswordSchema, form);
   if (!parsed.ok) return invalid(parsed.errors);
   const { current, password } = parsed.data;
-  const changed = await changeOwnPassword(context.services.db, user.userId, current, password, user.username);
+  const changed = await changeOwnPassword(context.services.db, user.userId, current, password, actorOf(user));
   if (!changed) return invalid({ current: "users.errors.currentWrong" });
   // Every session ended with the change; this browser gets a fresh one.
   const cookie = await startSession(context.services, request, user.userId);

@@ -6,8 +6,9 @@ import { Csrf, Field, FormErrors } from "~/components/console/field";
 import { RoleSelect, UnitInput } from "~/components/console/unit-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ROLE_LABEL_KEYS } from "~/components/role-label";
-import { idParam, invalid, notFound, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
-import { changeRole, passwordPairSchema, resetPassword, resolveRoleUnit, roleSchema, setDisabled } from "~/server/users.server";
+import { actorOf, idParam, invalid, notFound, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { reachOf, grantUnit } from "~/server/scope.server";
+import { changeRole, passwordPairSchema, resetPassword, roleSchema, setDisabled } from "~/server/users.server";
 import { listUnits } from "../../db/queries/units";
 import { getUser } from "../../db/queries/users";
 import type { Db } from "../../db/index";
@@ -16,16 +17,20 @@ export const meta: MetaFunction = () => [{ title: "Người dùng — Hài Lòng
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
 const ROUTE = "routes/quan-tri.nguoi-dung.$id";
 
-async function loadUser(db: Db, id: string | undefined) {
-  return (await getUser(db, idParam(id))) ?? notFound();
+/** A user of the caller's subtree; any other (or a whole-province user for a subtree admin) is 404. */
+async function loadUser(db: Db, id: string | undefined, me: { unitId: number | null }) {
+  const user = await getUser(db, idParam(id));
+  return user && (await reachOf(db, me.unitId))(user.unit_id) ? user : notFound();
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const me = await requireConsoleUser(context.services, request, ROUTE);
   const db = context.services.db;
-  const user = await loadUser(db, params.id);
-  const units = await listUnits(db);
-  const unitCode = units.find((u) => u.id === user.unit_id)?.code ?? "";
+  const user = await loadUser(db, params.id, me);
+  const reach = await reachOf(db, me.unitId);
+  const units = (await listUnits(db)).filter((u) => reach(u.id));
+  // A whole-province user is shown with the root unit, which is what choosing it again means.
+  const unitCode = units.find((u) => (user.unit_id === null ? u.parent_id === null : u.id === user.unit_id))?.code ?? "";
   return {
     csrf: me.csrfToken,
     self: me.userId === user.id,
@@ -38,22 +43,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user: me, form } = await requireConsoleAction(context.services, request, ROUTE);
   const db = context.services.db;
-  const user = await loadUser(db, params.id);
+  const user = await loadUser(db, params.id, me);
   const op = opOf(form);
+  const actor = actorOf(me);
   // An admin cannot lock themselves out here; their own password is changed on /quan-tri/mat-khau.
   if (user.id === me.userId) return invalid({ form: "users.errors.self" });
   if (op === "role") {
     const parsed = parseForm(roleSchema, form);
     if (!parsed.ok) return invalid(parsed.errors);
-    const scope = await resolveRoleUnit(db, parsed.data.role, parsed.data.unit);
+    const scope = await grantUnit(db, me.unitId, parsed.data.unit);
     if ("errors" in scope) return invalid(scope.errors);
-    await changeRole(db, user.id, parsed.data.role, scope.unitId, me.username);
+    await changeRole(db, user.id, parsed.data.role, scope.unitId, actor);
   } else if (op === "disable" || op === "enable") {
-    await setDisabled(db, user.id, op === "disable", me.username);
+    await setDisabled(db, user.id, op === "disable", actor);
   } else if (op === "password") {
     const parsed = parseForm(passwordPairSchema, form);
     if (!parsed.ok) return invalid(parsed.errors);
-    await resetPassword(db, user.id, parsed.data.password, me.username);
+    await resetPassword(db, user.id, parsed.data.password, actor);
   } else {
     return invalid({ form: "console.errors.invalid" });
   }

@@ -7,8 +7,9 @@ import { RoleSelect, UnitInput } from "~/components/console/unit-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ROLE_LABEL_KEYS } from "~/components/role-label";
 import { formatDateTime } from "~/components/console/format-time";
-import { invalid, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
-import { createUser, createUserSchema, resolveRoleUnit } from "~/server/users.server";
+import { actorOf, invalid, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { reachOf, grantUnit } from "~/server/scope.server";
+import { createUser, createUserSchema } from "~/server/users.server";
 import { listUnits } from "../../db/queries/units";
 import { listUsers } from "../../db/queries/users";
 
@@ -18,17 +19,19 @@ const ROUTE = "routes/quan-tri.nguoi-dung._index";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireConsoleUser(context.services, request, ROUTE);
-  const [users, units] = await Promise.all([listUsers(context.services.db), listUnits(context.services.db)]);
-  return { csrf: user.csrfToken, users, units: units.map((u) => ({ code: u.code, name: u.name })) };
+  const db = context.services.db;
+  const [users, units, reach] = await Promise.all([listUsers(db), listUnits(db), reachOf(db, user.unitId)]);
+  // An admin of a subtree sees and picks only the users and units of that subtree.
+  return { csrf: user.csrfToken, users: users.filter((u) => reach(u.unit_id)), units: units.filter((u) => reach(u.id)).map((u) => ({ code: u.code, name: u.name })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form } = await requireConsoleAction(context.services, request, ROUTE);
   const parsed = parseForm(createUserSchema, form);
   if (!parsed.ok) return invalid(parsed.errors);
-  const scope = await resolveRoleUnit(context.services.db, parsed.data.role, parsed.data.unit);
+  const scope = await grantUnit(context.services.db, user.unitId, parsed.data.unit);
   if ("errors" in scope) return invalid(scope.errors);
-  const id = await createUser(context.services.db, { username: parsed.data.username, password: parsed.data.password, role: parsed.data.role, unitId: scope.unitId }, user.username);
+  const id = await createUser(context.services.db, { username: parsed.data.username, password: parsed.data.password, role: parsed.data.role, unitId: scope.unitId }, actorOf(user));
   if (id === null) return invalid({ username: "users.errors.taken" });
   throw redirect(`/quan-tri/nguoi-dung/${id}`);
 }
@@ -72,8 +75,8 @@ export default function Users() {
         <Csrf token={csrf} />
         <FormErrors errors={errors} />
         <Field name="username" required autoComplete="off" label={t("users.username")} errors={errors} />
-        <RoleSelect name="role" label={t("users.role")} labels={roleLabels} errors={errors} />
-        <UnitInput name="unit" label={t("users.unitHint")} units={units} errors={errors} />
+        <RoleSelect name="role" label={t("users.role")} labels={roleLabels} defaultValue="analyst" errors={errors} />
+        <UnitInput name="unit" label={t("users.unitHint")} units={units} errors={errors} required />
         <Field name="password" type="password" autoComplete="new-password" required minLength={10} label={t("users.password.new")} errors={errors} />
         <Field name="password2" type="password" autoComplete="new-password" required minLength={10} label={t("users.password.repeat")} errors={errors} />
         <button type="submit">{t("users.createSubmit")}</button>

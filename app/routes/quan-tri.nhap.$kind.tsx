@@ -7,7 +7,7 @@ import { levelKey } from "~/org/levels";
 import { Csrf, FieldError, FormErrors, ariaFor, errorId } from "~/components/console/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageLocale } from "~/i18n/i18n.server";
-import { invalid, notFound, opOf, requireConsoleUser } from "~/server/console.server";
+import { actorOf, invalid, notFound, opOf, requireConsoleUser } from "~/server/console.server";
 import { DOSSIER_COLUMNS, importDossierFile } from "~/server/import-dossiers.server";
 import { describeIssue } from "~/server/import-issues.server";
 import { OFFERING_COLUMNS, importOfferingsFile } from "~/server/import-offerings.server";
@@ -55,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (op === "preview" && !bytes) return invalid({ file: "console.errors.required" });
   if (!bytes) return invalid({ form: "console.errors.invalid" });
   const replace = kind.replace && form.get("replace") === "1";
-  const report = await kind.run(context.services.db, bytes, { actor: user.username, dryRun: op === "preview", replace });
+  const report = await kind.run(context.services.db, bytes, { actor: actorOf(user), dryRun: op === "preview", replace });
   if (report.fileError) return invalid({}, { fileError: describeIssue(report.fileError, locale) });
   const fileName = op === "preview" ? file!.name : String(form.get("fileName") ?? "");
   const view = reportView(report, locale);

@@ -6,14 +6,15 @@ import { formatDateTime } from "~/components/console/format-time";
 import { DateRangeFields, Pager } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireConsoleUser } from "~/server/console.server";
+import { isCalendarDate } from "~/metrics/periods";
 import { auditFacets, listAudit } from "../../db/queries/audit";
 import { auditActionKey, auditEntityKey } from "~/components/console/audit-words";
+import { listUsers } from "../../db/queries/users";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
 const ROUTE = "routes/quan-tri.nhat-ky";
 const PAGE = 100;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar day in Vietnam (UTC+7) as the ISO instant it starts at. */
 const vnDayStart = (d: string, plusDays = 0) => new Date(Date.parse(`${d}T00:00:00+07:00`) + plusDays * 86_400_000).toISOString();
@@ -31,29 +32,42 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       action: query.action || undefined,
       entity: query.entity || undefined,
       entityId: query.entityId || undefined,
-      from: DATE.test(query.from) ? vnDayStart(query.from) : undefined,
-      until: DATE.test(query.to) ? vnDayStart(query.to, 1) : undefined,
+      from: isCalendarDate(query.from) ? vnDayStart(query.from) : undefined,
+      until: isCalendarDate(query.to) ? vnDayStart(query.to, 1) : undefined,
     },
     PAGE + 1,
     page * PAGE,
   );
-  return { query, page, rows: rows.slice(0, PAGE), more: rows.length > PAGE, facets: await auditFacets(context.services.db) };
+  // Actors are stored as `user:<id>` (a rename keeps the history); show the name beside it.
+  const names = new Map((await listUsers(context.services.db)).map((u) => [`user:${u.id}`, `${u.username} (user:${u.id})`]));
+  const label = (actor: string) => names.get(actor) ?? actor;
+  const facets = await auditFacets(context.services.db);
+  return {
+    query,
+    page,
+    rows: rows.slice(0, PAGE).map((r) => ({ ...r, actor: label(r.actor) })),
+    more: rows.length > PAGE,
+    facets: { ...facets, actors: facets.actors.map((a) => ({ value: a, label: label(a) })) },
+  };
 }
 
 export default function AuditLog() {
   const { t } = useTranslation();
   const { query, page, rows, more, facets } = useLoaderData<typeof loader>();
   const words = { actor: (v: string) => v, action: (v: string) => t(auditActionKey(v)), entity: (v: string) => t(auditEntityKey(v)) };
-  const select = (name: "actor" | "action" | "entity", label: string, values: string[]) => (
+  const select = (name: "actor" | "action" | "entity", label: string, values: Array<string | { value: string; label: string }>) => (
     <label>
       {label}
       <select name={name} defaultValue={query[name]}>
         <option value="">{t("audit.all")}</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {words[name](v)}
-          </option>
-        ))}
+        {values.map((v) => {
+          const { value, label: text } = typeof v === "string" ? { value: v, label: words[name](v) } : v;
+          return (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          );
+        })}
       </select>
     </label>
   );

@@ -6,7 +6,7 @@ import { readableAnswers } from "~/components/console/answer-text";
 import { Csrf, Field, FieldError, FormErrors, ariaFor } from "~/components/console/field";
 import { formatDateTime } from "~/components/console/format-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { invalid, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { actorOf, invalid, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { deleteResponseForLegalRequest, deleteSchema, loadResponse } from "~/server/responses-admin.server";
 import { findResponses, isSearch, searchQueryOf } from "~/server/response-search.server";
 import { ResponseResults, ResponseSearchForm } from "~/components/console/response-search";
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireConsoleUser(context.services, request, ROUTE);
   const url = new URL(request.url);
   const id = (url.searchParams.get("id") ?? "").trim().toLowerCase();
-  const loaded = UUID.test(id) ? await loadResponse(context.services.db, id) : undefined;
+  const loaded = UUID.test(id) ? await loadResponse(context.services.db, id, user.unitId) : undefined;
   const found = loaded
     ? {
         id: loaded.response.id,
@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, form } = await requireConsoleAction(context.services, request, ROUTE);
   const parsed = parseForm(deleteSchema, form);
   if (!parsed.ok) return invalid(parsed.errors);
-  const ok = await deleteResponseForLegalRequest(context.services.db, parsed.data.id, parsed.data.reason, user.username);
+  const ok = await deleteResponseForLegalRequest(context.services.db, parsed.data.id, parsed.data.reason, actorOf(user), user.unitId);
   if (!ok) return invalid({ form: "responses.errors.notFound" });
   throw redirect(`/quan-tri/phan-hoi?da-xoa=${parsed.data.id}`);
 }

@@ -7,7 +7,7 @@ import { DraftEditor } from "~/components/designer/draft-editor";
 import { SurveyPreview } from "~/components/designer/survey-preview";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { translator } from "~/i18n/i18n.server";
-import { idParam, invalid, notFound, opOf, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { actorOf, idParam, invalid, notFound, opOf, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { copyToDraft, discardDraft, publishDraft, retire, revisionOf, saveDraft, validateDraft } from "~/server/designer.server";
 import { applyDraftOp } from "~/survey/draft-ops";
 import { formToDefinition } from "~/survey/draft-form";
@@ -54,25 +54,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const op = opOf(form);
   if (version.status !== "draft") {
     if (op === "copy") {
-      const id = await copyToDraft(db, version.id, user.username);
+      const id = await copyToDraft(db, version.id, actorOf(user));
       throw redirect(`/quan-tri/phieu/${id}`);
     }
     if (op === "retire" && version.status === "published") {
-      await retire(db, version.id, user.username);
+      await retire(db, version.id, actorOf(user));
       throw redirect(`/quan-tri/phieu/${version.id}`);
     }
     return invalid({ form: "designer.errors.immutable" });
   }
   if (op === "discard") {
-    await discardDraft(db, version.id, user.username);
+    await discardDraft(db, version.id, actorOf(user));
     throw redirect("/quan-tri/phieu");
   }
   if (!op) return invalid({ form: "console.errors.invalid" });
   let doc = formToDefinition(form.entries());
   if (op !== "save" && op !== "publish") doc = applyDraftOp(doc, op);
-  if (!(await saveDraft(db, version.id, doc, user.username))) return invalid({ form: "designer.errors.immutable" });
+  if (!(await saveDraft(db, version.id, doc, actorOf(user)))) return invalid({ form: "designer.errors.immutable" });
   if (op !== "publish") return data({ ok: true as const, errors: {} });
-  const published = await publishDraft(db, version.id, user.username);
+  const published = await publishDraft(db, version.id, actorOf(user));
   if (!published.ok) return data({ ok: false as const, errors: {}, draftErrors: published.errors }, { status: 400 });
   const row = await getVersion(db, version.slug, published.version);
   throw redirect(`/quan-tri/phieu/${row?.id ?? ""}?da-ban-hanh=1`);

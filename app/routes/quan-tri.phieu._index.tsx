@@ -5,7 +5,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { Csrf, Field, FieldError, FormErrors, ariaFor } from "~/components/console/field";
 import { formatDateTime } from "~/components/console/format-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { invalid, opOf, parseForm, requireConsoleUser } from "~/server/console.server";
+import { actorOf, invalid, opOf, parseForm, requireConsoleUser } from "~/server/console.server";
 import { SLUG, createSurveyDraft, importDraft, newSurveySchema } from "~/server/designer.server";
 import { detectKind } from "~/server/import-table.server";
 import { decodeText, requireUploadAction } from "~/server/upload.server";
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (op === "new") {
     const parsed = parseForm(newSurveySchema, form);
     if (!parsed.ok) return invalid(parsed.errors);
-    throw redirect(`/quan-tri/phieu/${await createSurveyDraft(db, parsed.data, user.username)}`);
+    throw redirect(`/quan-tri/phieu/${await createSurveyDraft(db, parsed.data, actorOf(user))}`);
   }
   if (op !== "import") return invalid({ form: "console.errors.invalid" });
   const pasted = String(form.get("json") ?? "").trim();
@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!record || typeof record !== "object" || Array.isArray(record) || typeof record.slug !== "string" || !SLUG.test(record.slug)) {
     return invalid({ file: "designer.errors.jsonShape" });
   }
-  throw redirect(`/quan-tri/phieu/${await importDraft(db, record, user.username)}`);
+  throw redirect(`/quan-tri/phieu/${await importDraft(db, record, actorOf(user))}`);
 }
 
 const STATUS_KEYS = { draft: "designer.status.draft", published: "designer.status.published", retired: "designer.status.retired" } as const;

@@ -7,7 +7,7 @@ import { LevelSelect } from "~/components/console/unit-input";
 import { SERVICE_LEVELS, levelKey } from "~/org/levels";
 import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { invalid, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+import { actorOf, invalid, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { saveService, serviceSchema } from "~/server/org.server";
 import { listServices } from "../../db/queries/services";
 
@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (opOf(form) !== "save") return invalid({ form: "console.errors.invalid" });
   const parsed = parseForm(serviceSchema, form);
   if (!parsed.ok) return invalid(parsed.errors);
-  await saveService(context.services.db, parsed.data, user.username);
+  await saveService(context.services.db, parsed.data, actorOf(user));
   return data({ ok: true as const, errors: {} });
 }
 

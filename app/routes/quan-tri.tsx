@@ -4,17 +4,18 @@ import { useTranslation } from "~/i18n/use-translation";
 import { AdminNav } from "~/components/admin-nav";
 import { ROLE_LABEL_KEYS } from "~/components/role-label";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { requireUser } from "~/server/session.server";
+import { menuOf } from "~/server/console-menu.server";
+import { requireConsoleUser } from "~/server/console.server";
 
 /** The console's frame: every page below it is for signed-in users only. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(context.services, request);
-  return { username: user.username, role: user.role, csrf: user.csrfToken };
+  const user = await requireConsoleUser(context.services, request, "routes/quan-tri");
+  return { username: user.username, role: user.role, csrf: user.csrfToken, menu: menuOf(user) };
 }
 
 export default function AdminLayout() {
   const { t } = useTranslation();
-  const { username, role, csrf } = useLoaderData<typeof loader>();
+  const { username, role, csrf, menu } = useLoaderData<typeof loader>();
   return (
     <div className="admin">
       <div className="admin-bar">
@@ -26,7 +27,7 @@ export default function AdminLayout() {
           </button>
         </Form>
       </div>
-      <AdminNav role={role} />
+      <AdminNav sections={menu} />
       <div className="admin-content">
         <Outlet />
       </div>

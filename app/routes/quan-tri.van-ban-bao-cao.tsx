@@ -5,19 +5,19 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DocumentSettingsForm } from "~/components/reports/document-settings-form";
 import { pageLocale, translator } from "~/i18n/i18n.server";
 import { loadSettingsPage, saveSettings } from "~/server/report-settings.server";
-import { assertCsrf, requireUser } from "~/server/session.server";
+import { requireConsoleAction, requireConsoleUser } from "~/server/console.server";
+
+const ROUTE = "routes/quan-tri.van-ban-bao-cao";
 
 export const meta: MetaFunction = () => [{ title: "Văn bản báo cáo — Hài Lòng" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(context.services, request, ["admin"]);
+  const user = await requireConsoleUser(context.services, request, ROUTE);
   return { roots: await loadSettingsPage(context.services.db, user, translator(await pageLocale(request))), csrf: user.csrfToken };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(context.services, request, ["admin"]);
-  const formData = await request.formData();
-  assertCsrf(request, user, formData);
+  const { user, form: formData } = await requireConsoleAction(context.services, request, ROUTE);
   return saveSettings(context.services.db, user, formData);
 }
 

@@ -1,4 +1,4 @@
-import type { Role } from "../../db/schema";
+import { ROLES, type Role } from "../../db/schema";
 
 /**
  * Who may open each route (by Remix route id). Loaders and actions still check on the
@@ -9,7 +9,7 @@ import type { Role } from "../../db/schema";
  */
 export type Access = "public" | readonly Role[];
 
-export const ALL_ROLES: readonly Role[] = ["admin", "analyst", "designer", "unit-manager"];
+export const ALL_ROLES: readonly Role[] = ROLES;
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   root: "public",
@@ -97,3 +97,29 @@ export const ACTION_ACCESS: Record<string, readonly Role[]> = {
   "routes/quan-tri.dot-khao-sat._index": ["admin"],
   "routes/quan-tri.dot-khao-sat.$id": ["admin"],
 };
+
+/**
+ * Routes that read or change records of the whole province (the audit log of everyone, survey
+ * versions, the TTHC catalogue, the unit tree, imports, official targets): only callers
+ * whose subtree is the whole province. "page" = loader and action, "action" = changes only.
+ * Everything else is filtered to the caller's subtree by the route itself.
+ */
+export const PROVINCE_WIDE: Record<string, "page" | "action"> = {
+  "routes/quan-tri.nhat-ky": "page",
+  "routes/quan-tri.nhap.$kind": "page",
+  "routes/quan-tri.phieu._index": "action",
+  "routes/quan-tri.phieu.$id": "action",
+  "routes/quan-tri.thu-tuc._index": "action",
+  "routes/quan-tri.don-vi._index": "action",
+  "routes/quan-tri.chi-tieu": "action",
+};
+
+/** The one access decision of a console route: role, then whole-province routes. */
+export function mayOpen(routeId: string, caller: { role: Role; unitId: number | null }, change = false): boolean {
+  const access = change ? (ACTION_ACCESS[routeId] ?? ROUTE_ACCESS[routeId]) : ROUTE_ACCESS[routeId];
+  if (access === undefined) return false;
+  if (access === "public") return true;
+  if (!access.includes(caller.role)) return false;
+  const wide = PROVINCE_WIDE[routeId];
+  return caller.unitId === null || !(wide === "page" || (wide === "action" && change));
+}

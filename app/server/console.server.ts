@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { isInSubtree } from "../../db/queries/units";
 import type { Db } from "../../db/index";
 import type { Role } from "../../db/schema";
-import { ACTION_ACCESS, ROUTE_ACCESS } from "./access-policy.server";
+import { ROUTE_ACCESS, mayOpen } from "./access-policy.server";
 import type { AppServices } from "./services.server";
 import { assertCsrf, requireUser, type SessionUser } from "./session.server";
 
@@ -46,19 +46,20 @@ export function invalid<E extends Record<string, unknown> = Record<never, never>
   return data({ ok: false as const, errors, ...(extra ?? ({} as E)) }, { status: 400 });
 }
 
-/** Every console loader: a signed-in user with one of the roles the policy gives `routeId`. */
-export function requireConsoleUser(services: AppServices, request: Request, routeId: string): Promise<SessionUser> {
-  return requireUser(services, request, rolesOf(routeId));
+/**
+ * Every console loader: a signed-in user the access policy lets open `routeId` (its role, and
+ * whole-province routes only for whole-province users). Anonymous callers go to sign-in.
+ */
+export async function requireConsoleUser(services: AppServices, request: Request, routeId: string, change = false): Promise<SessionUser> {
+  rolesOf(routeId); // a console route missing from the policy is a programming error
+  const user = await requireUser(services, request);
+  if (!mayOpen(routeId, user, change)) forbidden();
+  return user;
 }
 
-/** The roles that may change things through a route's action (ACTION_ACCESS when narrower). */
-export function actionRolesOf(routeId: string): readonly Role[] {
-  return ACTION_ACCESS[routeId] ?? rolesOf(routeId);
-}
-
-/** Every console action: the right role, then CSRF before anything is read or changed. */
+/** Every console action: the policy's decision for changes, then CSRF before anything is read or changed. */
 export async function requireConsoleAction(services: AppServices, request: Request, routeId: string): Promise<{ user: SessionUser; form: FormData }> {
-  const user = await requireUser(services, request, actionRolesOf(routeId));
+  const user = await requireConsoleUser(services, request, routeId, true);
   const form = await request.formData();
   assertCsrf(request, user, form);
   return { user, form };
@@ -79,6 +80,11 @@ export async function canReachUnit(db: Db, user: Pick<SessionUser, "unitId">, un
 
 export async function assertUnitScope(db: Db, user: Pick<SessionUser, "unitId">, unitId: number): Promise<void> {
   if (!(await canReachUnit(db, user, unitId))) forbidden();
+}
+
+/** The one audit actor format: `user:<id>` (the log page shows the name), `cli`, `kiosk:<id>`, `token:<id>`. */
+export function actorOf(user: Pick<SessionUser, "userId">): string {
+  return `user:${user.userId}`;
 }
 
 /** Which `op` button submitted a multi-purpose form. */

@@ -1,3 +1,4 @@
+import { CHANNELS } from "../../db/schema";
 import { z } from "zod";
 import { monthlyCells } from "../../db/queries/report-extra";
 import { listPublished } from "../../db/queries/surveys";
@@ -18,7 +19,7 @@ const paramsSchema = z.object({
   survey: optional,
   unit: optional,
   service: optional,
-  channel: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["kiosk", "online", "paper", "phone"]).optional()),
+  channel: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CHANNELS).optional()),
   mapping: z.enum(["as-was", "current"]).default("as-was"),
   period: z.enum(["month", "quarter", "half", "nine", "year", "custom"]).default("year"),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -91,7 +92,7 @@ export async function loadDashboard(services: AppServices, user: SessionUser, pa
   }
   const channels = parts.channels
     ? await Promise.all(
-        (["kiosk", "online", "paper"] as const).map(async (channel) => {
+        CHANNELS.map(async (channel) => {
           const s = await buildSummary(db, toQuery(filters, range, channel), access, { intervals: false, counter: false });
           return { channel, index: s.index, n: s.n };
         }),

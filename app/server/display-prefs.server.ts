@@ -7,7 +7,12 @@ function readCookie(request: Request): string | null {
   const header = request.headers.get("cookie") ?? "";
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === PREFS_COOKIE) return decodeURIComponent(rest.join("="));
+    if (name !== PREFS_COOKIE) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return null; // a malformed cookie is no preference at all
+    }
   }
   return null;
 }

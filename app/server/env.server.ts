@@ -31,8 +31,18 @@ const envSchema = z.object({
   SMTP_URL: z.url().optional(),
   /** Sender of survey-round e-mail. */
   SMTP_FROM: z.string().min(3).default("Hài Lòng <khao-sat@localhost>"),
-  /** Trust X-Forwarded-For from a reverse proxy for per-address rate limits. */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For) and host:
+   * "0" none, a number of proxy hops ("1" = one proxy in front), or the proxies' addresses
+   * ("10.0.0.2, loopback"). Never the client-controlled left-most entry.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("0")
+    .refine((v) => /^\d{1,2}$/.test(v) || /^(?:[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal)(?:\s*,\s*(?:[0-9a-fA-F.:/]+|loopback|linklocal|uniquelocal))*$/.test(v), {
+      message: "TRUST_PROXY must be 0, a number of proxy hops, or the proxies' addresses",
+    }),
   /** Publish the shipped questionnaires and seed demo data on the first start. */
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
 });
@@ -45,5 +55,17 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const name = first.path.join(".") || "environment";
-  throw new Error(`Invalid ${name}: ${first.message} (got ${JSON.stringify(source[name] ?? "")}).`);
+  const got = name === "SECRET_KEY" ? `${(source[name] ?? "").length} characters` : JSON.stringify(source[name] ?? "");
+  throw new Error(redactSecrets(`Invalid ${name}: ${first.message} (got ${got}).`, source));
+}
+
+/**
+ * A message fit for a log: no password of a database URL, no SECRET_KEY. Start-up and CLI
+ * errors pass through this (drivers quote the URL they failed to open).
+ */
+export function redactSecrets(text: string, source: Record<string, string | undefined> = process.env): string {
+  let out = text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@\s]*@/gi, "$1***@");
+  const key = source.SECRET_KEY;
+  if (key && key.length >= 8) out = out.split(key).join("***");
+  return out;
 }

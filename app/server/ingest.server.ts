@@ -1,3 +1,4 @@
+import { CHANNELS } from "../../db/schema";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { PreparedInsert } from "../../db/queries/responses";
@@ -8,8 +9,9 @@ import { rollupCells } from "~/survey/rollup-cells";
 import { validateAnswers, type FieldError } from "~/survey/validate-answers";
 import { ApiError, zodFields } from "./api-error.server";
 import type { CommitOutcome } from "./group-commit.server";
-import { PAPER_ROLES, hasRole, type Principal } from "./principal.server";
+import type { Principal } from "./principal.server";
 import type { AppServices } from "./services.server";
+import { assertChannel, submittedAtOf } from "./submission-channel.server";
 
 const isoInstant = z.iso.datetime({ offset: true });
 
@@ -19,7 +21,7 @@ export const submissionSchema = z.strictObject({
   version: z.number().int().positive().optional(),
   unit: z.string().trim().min(1).max(64),
   service: z.string().trim().min(1).max(64).nullish(),
-  channel: z.enum(["kiosk", "online", "paper", "phone"]),
+  channel: z.enum(CHANNELS),
   dossier: z.string().trim().min(1).max(100).nullish(),
   locale: z.enum(["vi", "en"]).default("vi"),
   startedAt: isoInstant.nullish(),
@@ -73,19 +75,13 @@ export async function prepareSubmission(
   if (!parsed.success) throw new ApiError("invalid", "errors.invalid", zodFields(parsed.error.issues));
   const s = parsed.data;
 
-  if (s.channel === "kiosk" && principal.kind !== "kiosk") throw new ApiError("unauthorized", "errors.kioskTokenRequired");
-  // Paper and phone answers are typed in by officials: never anonymous.
-  if (s.channel === "paper" || s.channel === "phone") {
-    if (principal.kind !== "token" && principal.kind !== "user") throw new ApiError("unauthorized", "errors.apiTokenRequired");
-    if (!hasRole(principal, PAPER_ROLES)) throw new ApiError("forbidden", "errors.forbidden");
-  }
-  if (s.channel !== "kiosk" && principal.kind === "kiosk") throw new ApiError("forbidden", "errors.forbidden");
+  assertChannel(principal, s.channel, s.dossier);
 
   const fields: Record<string, FieldError> = {};
   const version = await services.catalog.publishedVersion(s.survey, s.version);
   if (!version) fields[s.version === undefined ? "survey" : "version"] = { key: "validation.surveyNotPublished" };
 
-  const submittedAt = s.submittedAt ?? now.toISOString();
+  const submittedAt = submittedAtOf(principal, s.submittedAt, now);
   if (Date.parse(submittedAt) > now.getTime() + FUTURE_SLACK_MS) fields.submittedAt = { key: "validation.future" };
   if (s.startedAt && Date.parse(s.startedAt) > Date.parse(submittedAt)) fields.startedAt = { key: "validation.startedAfterSubmitted" };
   const date = vnDate(submittedAt);

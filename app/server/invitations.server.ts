@@ -34,8 +34,13 @@ export interface CreatedInvitation {
   expiresAt: string;
 }
 
-/** The absolute base for links printed on receipts: PUBLIC_URL, else the request's own origin. */
+/**
+ * The absolute base for links printed on receipts: PUBLIC_URL. Outside production the
+ * request's own origin will do; in production a link sent to a citizen must never take a
+ * Host header the caller chose, so PUBLIC_URL is required (issue 18 point 15).
+ */
 export function publicBase(services: AppServices, request: Request): string {
+  if (!services.env.PUBLIC_URL && services.env.NODE_ENV === "production") throw new ApiError("conflict", "errors.publicUrlRequired");
   return (services.env.PUBLIC_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
 }
 
@@ -48,6 +53,7 @@ export async function createInvitation(
 ): Promise<CreatedInvitation> {
   if (principal.kind === "anonymous") throw new ApiError("unauthorized", "errors.unauthorized");
   if (!hasRole(principal, INVITATION_ROLES)) throw new ApiError("forbidden", "errors.forbidden");
+  const base = publicBase(services, request);
   const parsed = invitationSchema.safeParse(body);
   if (!parsed.success) throw new ApiError("invalid", "errors.invalid", zodFields(parsed.error.issues));
   const input = parsed.data;
@@ -86,6 +92,6 @@ export async function createInvitation(
     },
     now.toISOString(),
   );
-  const url = `${publicBase(services, request)}/moi/${token}`;
+  const url = `${base}/moi/${token}`;
   return { token, url, qrSvg: await qrSvg(url), expiresAt: expiresAt.toISOString() };
 }

@@ -3,16 +3,18 @@ import { getKiosk, listKiosks } from "../../db/queries/kiosks";
 import { servicesOfUnit } from "../../db/queries/services";
 import { listPublished } from "../../db/queries/surveys";
 import { isInSubtree, listUnits, subtreeIds } from "../../db/queries/units";
-import { KIOSK_ADMIN_ROLES } from "./kiosk-access.server";
 import { publicBase, registerKiosk, revokeKioskAudited, type FieldErrors } from "./kiosks.server";
 import type { AppServices } from "./services.server";
-import { assertCsrf, requireUser, type SessionUser } from "./session.server";
+import { actorOf, requireConsoleAction, requireConsoleUser } from "./console.server";
+import type { SessionUser } from "./session.server";
 import { qrSvg } from "./qr.server";
 
 // The console's kiosk pages: what they load and what their forms do. Routes stay thin.
 
-export async function requireKioskAdmin(services: AppServices, request: Request): Promise<SessionUser> {
-  return requireUser(services, request, KIOSK_ADMIN_ROLES);
+const LIST_ROUTE = "routes/quan-tri.may-danh-gia._index";
+
+export function requireKioskAdmin(services: AppServices, request: Request): Promise<SessionUser> {
+  return requireConsoleUser(services, request, LIST_ROUTE);
 }
 
 export async function loadKioskList(services: AppServices, user: SessionUser) {
@@ -34,11 +36,9 @@ export type KioskListAction =
   | { intent: "revoke"; revoked: number };
 
 export async function kioskListAction(services: AppServices, request: Request) {
-  const user = await requireKioskAdmin(services, request);
-  const form = await request.formData();
-  assertCsrf(request, user, form);
+  const { user, form } = await requireConsoleAction(services, request, LIST_ROUTE);
   const field = (name: string) => String(form.get(name) ?? "");
-  const actor = `user:${user.username}`;
+  const actor = actorOf(user);
   if (field("intent") === "revoke") {
     const id = Number(field("kiosk"));
     const done = Number.isSafeInteger(id) && (await revokeKioskAudited(services, id, { actor, scopeUnitId: user.unitId }));

@@ -1,23 +1,23 @@
 import { data } from "@remix-run/node";
 import { ApiError } from "./api-error.server";
 import { cancelBindings, currentBinding, pushBinding } from "./kiosk-binding.server";
-import { loadCounterKiosk, requireKioskAdmin } from "./kiosk-console.server";
+import { actorOf, requireConsoleAction, requireConsoleUser } from "./console.server";
+import { loadCounterKiosk } from "./kiosk-console.server";
 import type { AppServices } from "./services.server";
-import { assertCsrf } from "./session.server";
 
 // The paired counter page: the officer tells the kiosk who is next (dossier, service).
 
+const ROUTE = "routes/quan-tri.may-danh-gia.$id.quay";
+
 export async function loadCounterPage(services: AppServices, request: Request, id: string | undefined) {
-  const user = await requireKioskAdmin(services, request);
+  const user = await requireConsoleUser(services, request, ROUTE);
   const { kiosk, services: offered } = await loadCounterKiosk(services, user, id);
   const binding = await currentBinding(services, kiosk.id);
   return { kiosk, services: offered, binding: binding && { dossier: binding.dossier, service: binding.service, expiresAt: binding.expiresAt }, csrf: user.csrfToken };
 }
 
 export async function counterAction(services: AppServices, request: Request, id: string | undefined) {
-  const user = await requireKioskAdmin(services, request);
-  const form = await request.formData();
-  assertCsrf(request, user, form);
+  const { user, form } = await requireConsoleAction(services, request, ROUTE);
   const { kiosk } = await loadCounterKiosk(services, user, id);
   if (form.get("intent") === "cancel") {
     await cancelBindings(services, kiosk.id);
@@ -25,7 +25,7 @@ export async function counterAction(services: AppServices, request: Request, id:
   }
   try {
     await pushBinding(services, kiosk.id, { dossier: String(form.get("dossier") ?? ""), service: String(form.get("service") ?? "") }, {
-      actor: `user:${user.username}`,
+      actor: actorOf(user),
       scopeUnitId: user.unitId,
     });
     return data({ ok: true as const });

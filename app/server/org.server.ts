@@ -2,7 +2,7 @@ import { z } from "zod";
 import { appendAudit, insertApiToken } from "../../db/queries/credentials";
 import { openChildren, revokeApiToken, servicesByCodes, serviceCodesOf, setUnitServices } from "../../db/queries/org";
 import { getServiceByCode, upsertService } from "../../db/queries/services";
-import { closeUnit, getUnitByCode, isInSubtree, upsertUnit } from "../../db/queries/units";
+import { closeUnit, getUnitByCode, isInSubtree, otherRoot, upsertUnit } from "../../db/queries/units";
 import type { Db } from "../../db/index";
 import type { Role } from "../../db/schema";
 import { type FieldErrors, nowIso } from "./console.server";
@@ -40,6 +40,10 @@ export async function saveUnit(db: Db, input: UnitInput, actor: string, mode: "c
     // An abolished level stays on the units that have it, and is given to none other.
     if (ABOLISHED_UNIT_LEVELS.includes(input.level) && before?.level !== input.level) return { level: "org.errors.levelAbolished" };
     if (input.parent && !(await getUnitByCode(trx, input.parent))) return { parent: "console.errors.unknownUnit" };
+    // One province, one root (issue 18 point 15).
+    if (!input.parent) {
+      if (await otherRoot(trx, input.code)) return { parent: "org.errors.secondRoot" };
+    }
     try {
       await upsertUnit(trx, { code: input.code, name: input.name, level: input.level, parentCode: input.parent || null }, now);
     } catch {

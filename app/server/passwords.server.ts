@@ -5,6 +5,8 @@ import { hash, verify } from "@node-rs/argon2";
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 10;
+/** The same for the console and the CLI (argon2 takes any length; this bounds the work). */
+export const MAX_PASSWORD_LENGTH = 200;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password.normalize("NFC"), OPTIONS);

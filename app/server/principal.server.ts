@@ -69,4 +69,17 @@ export function throttle(principal: Principal, services: AppServices, clientAddr
 }
 
 export const REPORT_ROLES: readonly Role[] = ["admin", "analyst", "unit-manager"];
-export const PAPER_ROLES: readonly Role[] = ["admin", "unit-manager"];
+
+/**
+ * Responses count, not requests: a batch of 500 costs 500. Anonymous callers send one
+ * response per request (no batches), so their per-address request limit already counts them.
+ */
+export function throttleResponses(principal: Principal, services: AppServices, count: number): void {
+  const wait =
+    principal.kind === "kiosk"
+      ? services.limits.kioskResponses.take(`kiosk:${principal.kioskId}`, count)
+      : principal.kind === "token"
+        ? services.limits.tokenResponses.take(`token:${principal.tokenId}`, count)
+        : 0;
+  if (wait > 0) throw new ApiError("rate_limited", "errors.rateLimited", undefined, wait);
+}

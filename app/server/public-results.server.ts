@@ -7,6 +7,7 @@ import type { SummaryViewData } from "~/components/summary-view";
 import { ApiError } from "./api-error.server";
 import { buildSummary, parseSummaryQuery } from "./report.server";
 import { loadPublishedVersion } from "./survey-versions.server";
+import type { TtlCache } from "./ttl-cache.server";
 
 const PREFERRED_SURVEY = "sipas-2017";
 
@@ -14,7 +15,7 @@ const PREFERRED_SURVEY = "sipas-2017";
  * The public transparency page (công khai kết quả): aggregated figures only, never a
  * response or a comment, so it needs no sign-in.
  */
-export async function loadPublicSummary(db: Db, params: URLSearchParams, locale: AppLocale) {
+export async function loadPublicSummary(db: Db, params: URLSearchParams, locale: AppLocale, cache?: TtlCache<unknown>) {
   const published = await listPublished(db);
   const latest = [...new Map(published.map((p) => [p.slug, p])).values()];
   const indexed = [];
@@ -37,9 +38,12 @@ export async function loadPublicSummary(db: Db, params: URLSearchParams, locale:
   const surveys = indexed.map(({ slug, title }) => ({ slug, title }));
   if (!query.survey || !query.unit) return { summary: null, surveys, units, query };
   try {
-    const summary = await buildSummary(db, parseSummaryQuery(new URLSearchParams(query)), { unitId: null }, { counter: false });
+    const parsed = parseSummaryQuery(new URLSearchParams(query));
     const model = indexed.find((s) => s.slug === query.survey)?.model;
-    return { summary: toView(summary, model, locale), surveys, units, query };
+    const compute = async () => toView(await buildSummary(db, parsed, { unitId: null }, { counter: false }), model, locale);
+    const key = JSON.stringify([query.survey, query.unit, query.from, query.to, locale]);
+    const summary = (await (cache ? cache.get(key, compute) : compute())) as SummaryViewData;
+    return { summary, surveys, units, query };
   } catch (error) {
     if (error instanceof ApiError) throw new Response(error.messageKey, { status: 400 });
     throw error;

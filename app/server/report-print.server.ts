@@ -8,7 +8,7 @@ import type { AppServices } from "./services.server";
 /** Loader body of the print view: the report page plus the NĐ 30/2020 frame (issuer, motto,
  * recipients, signer) from the same per-root settings and wording as the DOCX/PDF document. */
 export async function reportPrintPage(services: AppServices, request: Request) {
-  const page = await reportPage(services, request);
+  const page = await reportPage(services, request, "routes/quan-tri_.bao-cao.in");
   const t = translator(await pageLocale(request));
   const settings = await settingsForUnit(await services.reads(), page.unitId, t);
   return { ...page, frame: documentFrame(settings, vnDate(new Date()), t) };

@@ -5,7 +5,7 @@ import { getReportSetting, listRoots, rootOf, saveReportSetting, type ReportSett
 import type { Db } from "../../db/index";
 import type { ReportSettings } from "~/documents/document-model";
 import type { Translate } from "~/documents/report-content";
-import { nowIso } from "./console.server";
+import { actorOf, nowIso } from "./console.server";
 import type { SessionUser } from "./session.server";
 
 // Issuer and signer of the report document, one set per unit-tree root (a province). Until an
@@ -91,12 +91,12 @@ export async function saveSettings(db: Db, user: SessionUser, form: FormData) {
     signer_name: input.signerName,
     recipients: input.recipients.replace(/\r\n?/g, "\n"),
     updated_at: now,
-    updated_by: user.username,
+    updated_by: actorOf(user),
   };
   await db.transaction().execute(async (trx) => {
     const before = await getReportSetting(trx, root.id);
     await saveReportSetting(trx, row);
-    await appendAudit(trx, { actor: user.username, action: "report-setting.save", entity: "unit", entityId: root.code, before: before ? toSettings(before) : undefined, after: toSettings(row) }, now);
+    await appendAudit(trx, { actor: actorOf(user), action: "report-setting.save", entity: "unit", entityId: root.code, before: before ? toSettings(before) : undefined, after: toSettings(row) }, now);
   });
   return data({ ok: true as const, root: root.code, errors: {} as SettingsErrors });
 }

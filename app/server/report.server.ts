@@ -1,3 +1,4 @@
+import { CHANNELS } from "../../db/schema";
 import { z } from "zod";
 import type { CountScope } from "../../db/queries/report-counts";
 import { getServiceByCode, listServices } from "../../db/queries/services";
@@ -24,7 +25,11 @@ import { scopeUnit, unitScope, type ReportAccess, type UnitMapping } from "./rep
 
 export type { ReportAccess } from "./report-scope.server";
 
-const date = z.string().refine(isCalendarDate).meta({ format: "date" });
+/** A calendar day within reach of any report (years 2000–2099: "9999-12-31" is a 400, not a 500). */
+const date = z
+  .string()
+  .refine((d) => isCalendarDate(d) && d >= "2000-01-01" && d <= "2099-12-31")
+  .meta({ format: "date" });
 
 export const summaryQuerySchema = z
   .strictObject({
@@ -33,7 +38,7 @@ export const summaryQuerySchema = z
     to: date,
     unit: z.string().min(1).max(64).optional(),
     service: z.string().min(1).max(64).optional(),
-    channel: z.enum(["kiosk", "online", "paper", "phone"]).optional(),
+    channel: z.enum(CHANNELS).optional(),
     mapping: z.enum(["as-was", "current"]).default("as-was"),
     /** `units`: a 95% interval for each unit row too (costs one small bootstrap per unit). */
     intervals: z.enum(["units"]).optional(),
@@ -52,7 +57,7 @@ export function parseSummaryQuery(params: URLSearchParams): z.output<typeof summ
   const result = summaryQuerySchema.safeParse(Object.fromEntries(params));
   if (result.success) return result.data;
   const fields = zodFields(result.error.issues);
-  if (fields.from && result.error.issues.some((i) => i.code === "custom")) fields.from = { key: "validation.fromAfterTo" };
+  if (fields.from && result.error.issues.some((i) => i.code === "custom" && i.message === "from after to")) fields.from = { key: "validation.fromAfterTo" };
   throw new ApiError("invalid", "errors.invalid", fields);
 }
 

@@ -5,6 +5,7 @@ import type { Db } from "../../db/index";
 import { monthOf } from "~/metrics/periods";
 import type { AnswerSet, IndexModel, SurveyDefinition } from "~/survey/types";
 import { nowIso } from "./console.server";
+import { reachOf } from "./scope.server";
 import { rollupCells } from "~/survey/rollup-cells";
 
 export const deleteSchema = z.object({
@@ -13,8 +14,11 @@ export const deleteSchema = z.object({
   confirm: z.literal("on", { error: "responses.errors.confirm" }),
 });
 
-/** A response with its answers and the definition of the version it was given on (any status). */
-export async function loadResponse(db: Db, id: string) {
+/**
+ * A response with its answers and the definition of the version it was given on (any status);
+ * only within the caller's subtree (`scopeUnitId`, null = the whole province).
+ */
+export async function loadResponse(db: Db, id: string, scopeUnitId: number | null) {
   const response = await db
     .selectFrom("response as r")
     .innerJoin("survey_version as v", "v.id", "r.survey_version_id")
@@ -25,7 +29,7 @@ export async function loadResponse(db: Db, id: string) {
     .select(["v.definition", "v.index_model", "v.version", "v.status as version_status", "s.slug", "u.code as unit_code", "u.name as unit_name", "sv.code as service_code", "sv.name as service_name"])
     .where("r.id", "=", id)
     .executeTakeFirst();
-  if (!response) return undefined;
+  if (!response || !(await reachOf(db, scopeUnitId))(response.unit_id)) return undefined;
   const answers = await db.selectFrom("answer").select(["question_id", "code", "text"]).where("response_id", "=", id).execute();
   return { response, answers, definition: JSON.parse(response.definition) as SurveyDefinition, indexModel: JSON.parse(response.index_model) as IndexModel };
 }
@@ -39,8 +43,8 @@ function answerSet(answers: Array<{ question_id: string; code: number | null; te
  * Responses are never edited. Deleting one (a legal request) takes it out of the roll-ups in
  * the same transaction and leaves an audit row with the reason; its answers are not logged.
  */
-export async function deleteResponseForLegalRequest(db: Db, id: string, reason: string, actor: string): Promise<boolean> {
-  const loaded = await loadResponse(db, id);
+export async function deleteResponseForLegalRequest(db: Db, id: string, reason: string, actor: string, scopeUnitId: number | null): Promise<boolean> {
+  const loaded = await loadResponse(db, id, scopeUnitId);
   if (!loaded) return false;
   const { response: r, answers, definition, indexModel } = loaded;
   const cells = rollupCells(definition, indexModel, answerSet(answers));

@@ -4,7 +4,8 @@ import { findSampleByCode } from "../../db/queries/rounds";
 import type { FieldError } from "~/survey/validate-answers";
 import { ApiError, zodFields } from "./api-error.server";
 import { prepareSubmission, type IngestResult } from "./ingest.server";
-import { PAPER_ROLES, hasRole, type Principal } from "./principal.server";
+import { hasRole, type Principal } from "./principal.server";
+import { PAPER_ROLES } from "./submission-channel.server";
 import { codeSubmissionSchema } from "./round-schemas.server";
 import type { AppServices } from "./services.server";
 

@@ -24,7 +24,8 @@ function sessionCookie(secure: boolean) {
     sameSite: "lax",
     secure,
     path: "/",
-    maxAge: ABSOLUTE_HOURS * 3600,
+    // No maxAge: a browser-session cookie, gone when the browser closes. The server still
+    // ends the session after IDLE_MINUTES idle or ABSOLUTE_HOURS in all.
   });
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findUserByUsername } from "../../db/queries/sessions";
 import { dummyHash, verifyPassword } from "./passwords.server";
 import type { AppServices } from "./services.server";
+import { homeOf } from "./console-menu.server";
 import { startSession } from "./session.server";
 
 export const signInSchema = z.object({
@@ -14,9 +15,23 @@ export type SignInResult =
   | { ok: true; setCookie: string; redirectTo: string }
   | { ok: false; errorKey: "login.invalid" | "login.throttled" | "login.missing" };
 
-/** Only paths of this site: "//evil.example" and absolute URLs are open redirects. */
+const BASE = "http://same-origin.invalid";
+
+/**
+ * Only paths of this site. Checked after resolving against an origin, as a browser would:
+ * "//evil.example", "/\\evil", "/\t/evil.example" (browsers drop tabs and newlines) and any
+ * control character fall back. The answer is the resolved path, never the raw text.
+ */
 export function safeRedirect(to: string | undefined, fallback = "/quan-tri"): string {
-  return to && to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (!to || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, BASE);
+  } catch {
+    return fallback;
+  }
+  return url.origin === BASE ? url.pathname + url.search + url.hash : fallback;
 }
 
 /**
@@ -28,11 +43,16 @@ export async function signIn(services: AppServices, request: Request, form: Form
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { ok: false, errorKey: "login.missing" };
   const { username, password, redirectTo } = parsed.data;
-  if (services.limits.loginAddress.take(`addr:${clientAddress}`) > 0 || services.limits.loginAccount.take(`user:${username.toLowerCase()}`) > 0) {
-    return { ok: false, errorKey: "login.throttled" };
-  }
+  const throttle = services.limits.signIn;
+  if (throttle.wait(username, clientAddress) > 0) return { ok: false, errorKey: "login.throttled" };
   const user = await findUserByUsername(services.db, username);
   const valid = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
-  if (!user || !valid || user.disabled) return { ok: false, errorKey: "login.invalid" };
-  return { ok: true, setCookie: await startSession(services, request, user.id), redirectTo: safeRedirect(redirectTo) };
+  if (!user || !valid || user.disabled) {
+    throttle.failed(username, clientAddress);
+    return { ok: false, errorKey: "login.invalid" };
+  }
+  throttle.succeeded(username, clientAddress);
+  // Without a page to return to, each role lands where its work is (an analyst on the reports).
+  const target = !redirectTo || redirectTo === "/quan-tri" ? homeOf(user) : safeRedirect(redirectTo);
+  return { ok: true, setCookie: await startSession(services, request, user.id), redirectTo: target };
 }

@@ -1,4 +1,5 @@
 import { data } from "@remix-run/node";
+import { actorOf } from "./console.server";
 import { z } from "zod";
 import { appendAudit } from "../../db/queries/credentials";
 import { deleteTarget, getTarget, insertTarget, listTargets, updateTarget } from "../../db/queries/targets";
@@ -49,7 +50,7 @@ export async function saveTarget(db: Db, user: SessionUser, formData: FormData) 
     if (!before) throw new Response("Not found", { status: 404 });
     await db.transaction().execute(async (trx) => {
       await deleteTarget(trx, input.id);
-      await appendAudit(trx, { actor: user.username, action: "target.delete", entity: "target", entityId: String(input.id), before }, now);
+      await appendAudit(trx, { actor: actorOf(user), action: "target.delete", entity: "target", entityId: String(input.id), before }, now);
     });
     return data({ ok: true as const, errors: {} as TargetFieldErrors });
   }
@@ -66,12 +67,12 @@ export async function saveTarget(db: Db, user: SessionUser, formData: FormData) 
     if (!before) throw new Response("Not found", { status: 404 });
     await db.transaction().execute(async (trx) => {
       await updateTarget(trx, input.id, row);
-      await appendAudit(trx, { actor: user.username, action: "target.update", entity: "target", entityId: String(input.id), before, after: row }, now);
+      await appendAudit(trx, { actor: actorOf(user), action: "target.update", entity: "target", entityId: String(input.id), before, after: row }, now);
     });
   } else {
     await db.transaction().execute(async (trx) => {
       const id = await insertTarget(trx, row);
-      await appendAudit(trx, { actor: user.username, action: "target.create", entity: "target", entityId: String(id), after: row }, now);
+      await appendAudit(trx, { actor: actorOf(user), action: "target.create", entity: "target", entityId: String(id), after: row }, now);
     });
   }
   return data({ ok: true as const, errors: {} as TargetFieldErrors });

@@ -1,8 +1,8 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { assertCsrf, requireUser, type SessionUser } from "./session.server";
+import { assertCsrf, type SessionUser } from "./session.server";
 import type { AppServices } from "./services.server";
-import { actionRolesOf } from "./console.server";
 import { MAX_IMPORT_BYTES } from "./import-table.server";
+import { requireConsoleUser } from "./console.server";
 
 // Console uploads over HTTP: the size limit while reading, CSRF, readable file names, and a
 // file sent back by a preview page for its commit step. The type check by content lives with
@@ -35,6 +35,9 @@ export function decodeText(bytes: Uint8Array): string {
 /** Base64url text a plain form can carry: the bytes of an uploaded file, for a preview page to send back. */
 const echoedLength = (limit: number) => Math.ceil(limit / 3) * 4;
 
+/** The largest body an upload route may receive: a file echoed back as base64url, plus the form. */
+export const uploadBodyLimit = (limit = UPLOAD_LIMIT) => echoedLength(limit) + 64 * 1024;
+
 export function encodeEcho(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64url");
 }
@@ -53,7 +56,7 @@ export type UploadResult = { user: SessionUser; form: FormData; file: Upload | n
  * back as base64url (the import preview → commit step), so its limit is 4/3 of the file's.
  */
 export async function requireUploadAction(services: AppServices, request: Request, routeId: string, limit = UPLOAD_LIMIT): Promise<UploadResult> {
-  const user = await requireUser(services, request, actionRolesOf(routeId));
+  const user = await requireConsoleUser(services, request, routeId, true);
   const declared = Number(request.headers.get("content-length") ?? "0");
   const multipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
   if (declared > (multipart ? limit : echoedLength(limit)) + 64 * 1024) throw new Response("Payload Too Large", { status: 413 });

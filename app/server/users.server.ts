@@ -1,20 +1,21 @@
 import { z } from "zod";
 import { appendAudit, insertUser } from "../../db/queries/credentials";
 import { deleteUserSessions } from "../../db/queries/sessions";
-import { getUnitByCode } from "../../db/queries/units";
 import { pickedUnitCode } from "~/org/levels";
 import { getUser, setUserDisabled, setUserPassword, updateUserRole } from "../../db/queries/users";
 import type { Db } from "../../db/index";
-import type { Role } from "../../db/schema";
-import { type FieldErrors, nowIso } from "./console.server";
-import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./passwords.server";
+import { ROLES, type Role } from "../../db/schema";
+import { nowIso } from "./console.server";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./passwords.server";
 
-const ROLES = ["admin", "analyst", "designer", "unit-manager"] as const;
+/** One username rule for the console and the CLI: stored lower-case. */
+export const USERNAME = /^[a-z0-9._@-]{3,64}$/;
+export const normalizeUsername = (name: string) => name.trim().toLowerCase();
 
 const newPassword = z
   .string()
   .min(MIN_PASSWORD_LENGTH, "users.errors.passwordShort")
-  .max(200, "users.errors.passwordLong");
+  .max(MAX_PASSWORD_LENGTH, "users.errors.passwordLong");
 
 /** New password typed twice; the second must match. */
 export const passwordPairSchema = z
@@ -32,23 +33,12 @@ export const roleSchema = z.object({
 });
 
 export const createUserSchema = roleSchema.extend({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9._-]{3,50}$/, "users.errors.username"),
+  username: z.string().transform(normalizeUsername).pipe(z.string().regex(USERNAME, "users.errors.username")),
   password: newPassword,
   password2: z.string(),
 }).refine((v) => v.password === v.password2, { path: ["password2"], message: "users.errors.passwordMismatch" });
 
-/** The unit a role is scoped to: unit-managers need one, admins never have one. */
-export async function resolveRoleUnit(db: Db, role: Role, unitCode: string): Promise<{ unitId: number | null } | { errors: FieldErrors }> {
-  if (role === "admin") return { unitId: null };
-  if (!unitCode) return role === "unit-manager" ? { errors: { unit: "users.errors.unitRequired" } } : { unitId: null };
-  const unit = await getUnitByCode(db, unitCode);
-  return unit ? { unitId: unit.id } : { errors: { unit: "console.errors.unknownUnit" } };
-}
-
+/** The one way to create a user (console and CLI): null when the username is taken. */
 export async function createUser(db: Db, input: { username: string; password: string; role: Role; unitId: number | null }, actor: string): Promise<number | null> {
   const passwordHash = await hashPassword(input.password);
   const now = nowIso();

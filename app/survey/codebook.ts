@@ -49,9 +49,14 @@ export function codebookRows(def: SurveyDefinition): string[][] {
 /** Fixed columns before the questions; ids are the responses' random UUIDs (see docs/decisions/004). */
 export const FIXED_COLUMNS = ["response_id", "version", "submitted_date", "unit", "service", "channel", "locale"] as const;
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. Multi answers are stored "a;b". */
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote or line break. Multi answers are stored
+ * "a;b". Text starting with = + - @ tab or CR would run as a formula in a spreadsheet
+ * (a citizen's comment "=HYPERLINK(…)"): it gets a leading apostrophe, which spreadsheets
+ * show as text. Numbers are written as they are.
+ */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
-  const s = String(value);
+  const s = typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

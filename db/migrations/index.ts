@@ -7,6 +7,7 @@ import * as commentFollowup from "./20261124_0006_comment_followup";
 import * as responseFoldedAnswers from "./20261125_0007_response_folded_answers";
 import * as dossierComplaints from "./20261125_0008_dossier_complaints";
 import * as responseSampleOrder from "./20261125_0009_response_sample_order";
+import * as auditActor from "./20261207_0010_audit_actor";
 import * as surveyRounds from "./20261207_0012_survey_rounds";
 import * as reportSettings from "./20261207_0017_report_settings";
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "20261125_0007_response_folded_answers": responseFoldedAnswers,
   "20261125_0008_dossier_complaints": dossierComplaints,
   "20261125_0009_response_sample_order": responseSampleOrder,
+  "20261207_0010_audit_actor": auditActor,
   "20261207_0012_survey_rounds": surveyRounds,
   "20261207_0017_report_settings": reportSettings,
 };

@@ -26,7 +26,7 @@ export function listApiTokens(db: Db) {
   return db
     .selectFrom("api_token as t")
     .leftJoin("unit", "unit.id", "t.unit_id")
-    .select(["t.id", "t.name", "t.role", "t.created_at", "t.last_used_at", "t.revoked_at", "unit.code as unit_code"])
+    .select(["t.id", "t.name", "t.role", "t.created_at", "t.last_used_at", "t.revoked_at", "t.unit_id", "unit.code as unit_code"])
     .orderBy("t.id", "desc")
     .execute();
 }

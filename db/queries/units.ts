@@ -33,6 +33,11 @@ export async function subtreeIds(db: Db, unitId: number): Promise<number[]> {
   return rows.map((r) => r.descendant_id);
 }
 
+/** A root unit other than `code`, if any (a province has one root). */
+export function otherRoot(db: Db, code: string) {
+  return db.selectFrom("unit").select("code").where("parent_id", "is", null).where("code", "!=", code).executeTakeFirst();
+}
+
 /** Whether `unitId` lies in the subtree of `rootId` (itself included). */
 export async function isInSubtree(db: Db, rootId: number, unitId: number): Promise<boolean> {
   const row = await db

@@ -1,11 +1,9 @@
 import type { Db } from "../../db/index";
 import { getUnitByCode } from "../../db/queries/units";
-import type { Role, TokenRole, Unit } from "../../db/schema";
+import { ROLES, type Role, type TokenRole, type Unit } from "../../db/schema";
 import { CliError, UsageError } from "./context";
 
 // Shared checks of create-user and create-token: a known role and, for unit managers, a unit.
-
-export const ROLES: readonly Role[] = ["admin", "analyst", "designer", "unit-manager"];
 
 export function parseRole(value: string): Role {
   const role = ROLES.find((r) => r === value);

@@ -10,6 +10,7 @@ import { maintain } from "./maintain";
 import { migrate } from "./migrate";
 import { publish } from "./publish";
 import { seedDemoCommand } from "./seed-demo";
+import { redactSecrets } from "../../app/server/env.server";
 
 export const COMMANDS: Record<string, Command> = {
   migrate,
@@ -34,7 +35,7 @@ export async function runCli(argv: string[], opts: ContextOptions = {}): Promise
   try {
     ctx = createContext(opts);
   } catch (error) {
-    (opts.io ?? { err: (l: string) => process.stderr.write(`${l}\n`) }).err((error as Error).message);
+    (opts.io ?? { err: (l: string) => process.stderr.write(`${l}\n`) }).err(redactSecrets((error as Error).message));
     return EXIT_ERROR;
   }
   try {
@@ -51,7 +52,7 @@ export async function runCli(argv: string[], opts: ContextOptions = {}): Promise
       ctx.io.err(error.message);
       return EXIT_ERROR;
     }
-    ctx.io.err(`Lỗi (error): ${(error as Error).message ?? String(error)}`);
+    ctx.io.err(redactSecrets(`Lỗi (error): ${(error as Error).message ?? String(error)}`));
     return EXIT_ERROR;
   } finally {
     await ctx.close();

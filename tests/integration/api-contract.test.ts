@@ -116,9 +116,11 @@ describe("the OpenAPI document", () => {
     await call({ method: "POST", path: "/api/v1/responses", json: rating({ answers: { "muc-do": 9 } }), expect: 400 });
     await call({ method: "POST", path: "/api/v1/responses", json: rating({ channel: "paper" }), expect: 401 });
     await call({ method: "POST", path: "/api/v1/responses", json: rating({ answers: { x: "y".repeat(70_000) } }), expect: 413 });
-    const batch = await call({ method: "POST", path: "/api/v1/responses/batch", json: { responses: [rating(), rating({ unit: "KHONG-CO" })] }, expect: 200 });
+    // Batches are for kiosk and API tokens only (issue 18): anonymous ones are a 401.
+    await call({ method: "POST", path: "/api/v1/responses/batch", json: { responses: [rating()] }, expect: 401 });
+    const batch = await call({ method: "POST", path: "/api/v1/responses/batch", token: admin, json: { responses: [rating(), rating({ unit: "KHONG-CO" })] }, expect: 200 });
     expect(batch.results.map((r: Json) => r.status ?? r.error.code)).toEqual(["created", "invalid"]);
-    await call({ method: "POST", path: "/api/v1/responses/batch", json: { responses: [] }, expect: 400 });
+    await call({ method: "POST", path: "/api/v1/responses/batch", token: admin, json: { responses: [] }, expect: 400 });
   });
 
   it("answers as documented: invitations and kiosks", async () => {

@@ -113,9 +113,10 @@ describe("POST /api/v1/responses", () => {
 
   it("lets a dossier be rated once per survey and stores only its keyed hash", async () => {
     const dossier = "000.00.12.H12-250101-0001";
-    const first = body({ dossier });
-    expect((await api(app, "/api/v1/responses", { method: "POST", json: first })).status).toBe(201);
-    const second = await api(app, "/api/v1/responses", { method: "POST", json: body({ dossier: ` ${dossier.toLowerCase()} ` }) });
+    // A dossier needs a channel that proves it: here paper entry with an API token.
+    const first = body({ dossier, channel: "paper" });
+    expect((await api(app, "/api/v1/responses", { method: "POST", json: first, token: unitManagerT })).status).toBe(201);
+    const second = await api(app, "/api/v1/responses", { method: "POST", json: body({ channel: "paper", dossier: ` ${dossier.toLowerCase()} ` }), token: unitManagerT });
     expect(second.status).toBe(409);
     expect(second.body.error.message).toBe("Hồ sơ này đã được đánh giá. Cảm ơn ông/bà!");
     const row = await app.t.db.selectFrom("response").select("dossier_hash").where("id", "=", first.id).executeTakeFirstOrThrow();

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from "../support/test-app";
 
 let app: TestApp;
 let designer: Session;
+let designerId: number;
 const source = JSON.parse(fs.readFileSync(path.resolve("survey-definitions/sipas-2017.json"), "utf8"));
 const imported = { ...source, slug: "thu-nghiem" };
 
@@ -36,7 +37,7 @@ function toForm(fields: Array<[string, string]>, op: string): FormData {
 
 beforeAll(async () => {
   app = await startTestApp();
-  await addUser(app, "thiet-ke", "designer", null);
+  designerId = await addUser(app, "thiet-ke", "designer", null);
   designer = await signIn(app, "thiet-ke");
 });
 afterAll(async () => app?.stop());
@@ -100,7 +101,7 @@ describe("questionnaire designer", () => {
     const retire = await postForm(app, `/quan-tri/phieu/${v1.id}`, { csrf: designer.csrf, op: "retire" }, designer.cookie);
     expect(retire.status).toBe(302);
     expect((await fetch(`${app.url}/api/v1/surveys/thu-nghiem`)).status).toBe(404);
-    const actions = (await app.t.db.selectFrom("audit_log").select("action").where("actor", "=", "thiet-ke").execute()).map((r) => r.action);
+    const actions = (await app.t.db.selectFrom("audit_log").select("action").where("actor", "=", `user:${designerId}`).execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["survey.draft.import", "survey.draft.save", "survey.publish", "survey.draft.publish", "survey.draft.copy", "survey.retire"]));
   });
 });

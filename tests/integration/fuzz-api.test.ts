@@ -73,10 +73,10 @@ function malformedBody(): { body: string; headers: Record<string, string> } {
   return { body: JSON.stringify(b), headers };
 }
 
-async function send(path: string, body: string, headers: Record<string, string>, token: string) {
+async function send(path: string, body: string, headers: Record<string, string>, token: string | undefined) {
   const res = await fetch(`${app.url}${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers },
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body,
   });
   const text = await res.text();
@@ -137,5 +137,38 @@ describe("fuzzing the public inputs", () => {
       const res = await fetch(`${app.url}/api/v1/responses`, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify(valid()) });
       expect(res.status, auth.slice(0, 40)).toBe(401);
     }
+  });
+
+  // The penetration test's inputs (issue 18): each refused, nothing stored, never a 5xx.
+  it("refuses the penetration test's submissions: squatted dossiers, backdating, anonymous batches, nesting", async () => {
+    const before = await count(app, "response");
+    const anonymous = (path: string, body: string) => send(path, body, {}, undefined);
+    const online = { ...valid(), channel: "online", id: "7f0c2f8e-6f4a-4f7a-9a7e-2d2b5a1c0e12" };
+    // A dossier claimed anonymously, in every spelling.
+    for (const dossier of ["000.00.12.H12-250101-0001", " 000.00.12.h12-250101-0001 ", "A".repeat(100)]) {
+      const r = await anonymous("/api/v1/responses", JSON.stringify({ ...online, dossier }));
+      expectErrorShape(r.status, r.text, `dossier ${dossier}`);
+    }
+    // Anonymous batches of every size.
+    for (const n of [1, 2, 500, 501]) {
+      const r = await anonymous("/api/v1/responses/batch", JSON.stringify({ responses: Array.from({ length: n }, () => ({ ...online, submittedAt: "1970-01-01T00:00:00Z" })) }));
+      expectErrorShape(r.status, r.text, `anonymous batch of ${n}`);
+    }
+    // Nesting deep enough to overflow a recursive walk, in a token's batch and a single post.
+    for (const depth of [1000, 20_000, 100_000]) {
+      const nested = "[".repeat(depth) + "]".repeat(depth);
+      for (const [path, body] of [["/api/v1/responses/batch", `{"responses":[${nested}]}`], ["/api/v1/responses", `{"answers":${nested}}`]]) {
+        const r = await send(path, body, {}, tokens[0]);
+        // A shallow nesting is a batch of one bad item (200, per-item error); deeper, a 4xx.
+        if (r.status === 200) expect(JSON.parse(r.text).results[0].error.code, `${path} nested ${depth}`).toBe("invalid");
+        else expectErrorShape(r.status, r.text, `${path} nested ${depth}`);
+      }
+    }
+    // Report dates at the ends of time.
+    for (const q of ["to=9999-12-31&from=2026-01-01", "from=0000-01-01&to=2026-01-01", "from=2026-02-31&to=2026-03-01", "from=%00&to=%ff"]) {
+      const res = await fetch(`${app.url}/api/v1/reports/summary?survey=sipas-2017&${q}`, { headers: { authorization: `Bearer ${tokens[1]}` } });
+      expectErrorShape(res.status, await res.text(), q);
+    }
+    expect(await count(app, "response")).toBe(before);
   });
 });

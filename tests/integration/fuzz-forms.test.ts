@@ -74,4 +74,37 @@ describe("fuzzing the citizen form and the invitations API", () => {
     }
     expect(await invitationCount()).toBe(before);
   });
+
+  // The penetration test's inputs to pages (issue 18): never a 5xx, never a redirect elsewhere.
+  it("refuses the penetration test's page inputs: open redirects, oversized forms, bad cookies, forged hosts", async () => {
+    const redirects = ["/%09/evil.example", "/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/\u0001", "/\r\nSet-Cookie: x=1", "javascript:alert(1)", "/".repeat(3000)];
+    for (const redirectTo of redirects) {
+      for (const path of ["/login", "/hien-thi"]) {
+        const res = await fetch(`${app.url}${path}`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { origin: app.url, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ username: "khong-co", password: "sai-mat-khau", redirectTo, change: "size:lg" }),
+        });
+        const context = `${path} ${JSON.stringify(redirectTo)}`;
+        expect(res.status, context).toBeLessThan(500);
+        const location = res.headers.get("location");
+        if (location) expect(location.startsWith("/") && !location.startsWith("//") && !location.startsWith("/\\"), context).toBe(true);
+      }
+    }
+    for (const path of ["/login", "/hien-thi", LINK]) {
+      const res = await fetch(`${app.url}${path}`, { method: "POST", headers: { origin: app.url, "content-type": "application/x-www-form-urlencoded" }, body: "a=" + "x".repeat(200_000) });
+      expect(res.status, path).toBe(413);
+    }
+    for (const cookie of ["hl_hien_thi=%E0%A4%A", "hl_hien_thi=%", "hl_hien_thi=" + "%FF".repeat(1000)]) {
+      expect((await fetch(`${app.url}${LINK}`, { headers: { cookie } })).status, cookie).toBe(200);
+    }
+    const forged = await fetch(`${app.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: "http://evil.example", "x-forwarded-host": "evil.example", "content-type": "application/x-www-form-urlencoded" },
+      body: "username=a&password=b",
+    });
+    expect(forged.status).toBe(403);
+  });
 });

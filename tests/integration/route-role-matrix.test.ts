@@ -1,7 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACTION_ACCESS, ROUTE_ACCESS, type Access } from "../../app/server/access-policy.server";
+import { ACTION_ACCESS, PROVINCE_WIDE, ROUTE_ACCESS, type Access } from "../../app/server/access-policy.server";
 import { REPORT_ROLES } from "../../app/server/principal.server";
 import type { Role } from "../../db/schema";
 import { addUser, getPage, postForm, signIn, type Session } from "../support/console";
@@ -9,16 +9,30 @@ import { api, createKiosk, createToken, seedSmallProvince, startTestApp, type Te
 
 // Every route of the built app × every kind of caller, driven by ROUTE_ACCESS: a route added
 // later is walked automatically. GET checks the loader, POST (with a valid CSRF token and an
-// empty form) the action. Unit-manager A manages X1, unit-manager B manages X2.
+// empty form) the action. Unit-manager A manages X1, unit-manager B manages X2; admin-a and
+// designer-a are an admin and a designer of subtree X1 only (issue 18: every role is limited
+// to its subtree; whole-province records and routes are for whole-province users).
 
-type Caller = "anonymous" | "admin" | "analyst" | "designer" | "um-a" | "um-b";
-const CALLERS: Caller[] = ["anonymous", "admin", "analyst", "designer", "um-a", "um-b"];
-const ROLE_OF: Record<Exclude<Caller, "anonymous">, Role> = { admin: "admin", analyst: "analyst", designer: "designer", "um-a": "unit-manager", "um-b": "unit-manager" };
+type Caller = "anonymous" | "admin" | "analyst" | "designer" | "um-a" | "um-b" | "admin-a" | "designer-a";
+const CALLERS: Caller[] = ["anonymous", "admin", "analyst", "designer", "um-a", "um-b", "admin-a", "designer-a"];
+const ROLE_OF: Record<Exclude<Caller, "anonymous">, Role> = {
+  admin: "admin",
+  analyst: "analyst",
+  designer: "designer",
+  "um-a": "unit-manager",
+  "um-b": "unit-manager",
+  "admin-a": "admin",
+  "designer-a": "designer",
+};
+/** Callers limited to a subtree (the others have the whole province). */
+const SCOPED = new Set<Caller>(["um-a", "um-b", "admin-a", "designer-a"]);
 
 interface Sample {
   params: Record<string, string>;
   /** The sample's data lies in subtree A (X1): unit-manager B must be refused. */
   scopedToA?: boolean;
+  /** The sample is a whole-province record: every subtree caller must be refused. */
+  wide?: boolean;
 }
 interface Ctx {
   roundId: number;
@@ -31,7 +45,7 @@ interface Ctx {
 /** Sample params for routes with segments like `$id`. A route missing here fails the test. */
 const SAMPLES: Record<string, (c: Ctx) => Sample> = {
   "routes/api.v1.surveys.$slug": () => ({ params: { slug: "sipas-2017" } }),
-  "routes/quan-tri.nguoi-dung.$id": (c) => ({ params: { id: String(c.designerId) } }),
+  "routes/quan-tri.nguoi-dung.$id": (c) => ({ params: { id: String(c.designerId) }, wide: true }),
   "routes/quan-tri.phieu.$id": (c) => ({ params: { id: String(c.versionId) } }),
   "routes/quan-tri.phieu.$id.json": (c) => ({ params: { id: String(c.versionId) } }),
   "routes/quan-tri.don-vi.$code": () => ({ params: { code: "X1" }, scopedToA: true }),
@@ -92,6 +106,8 @@ beforeAll(async () => {
   ctx.designerId = await addUser(app, "designer", "designer", null);
   await addUser(app, "um-a", "unit-manager", "X1");
   await addUser(app, "um-b", "unit-manager", "X2");
+  await addUser(app, "admin-a", "admin", "X1");
+  await addUser(app, "designer-a", "designer", "X1");
   for (const caller of CALLERS) if (caller !== "anonymous") sessions.set(caller, await signIn(app, caller));
   await createKiosk(app, "X1");
   ctx.kioskId = (await app.t.db.selectFrom("kiosk").select("id").orderBy("id", "desc").executeTakeFirstOrThrow()).id;
@@ -106,8 +122,8 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-function urlOf(route: { id: string; path: string }): { url: string; scopedToA: boolean } {
-  if (!route.path.includes(":")) return { url: route.path, scopedToA: false };
+function urlOf(route: { id: string; path: string }): { url: string; scopedToA: boolean; wide: boolean } {
+  if (!route.path.includes(":")) return { url: route.path, scopedToA: false, wide: false };
   const sample = SAMPLES[route.id];
   if (!sample) throw new Error(`${route.id} has params (${route.path}): add sample params to SAMPLES in route-role-matrix.test.ts`);
   const s = sample(ctx);
@@ -115,7 +131,7 @@ function urlOf(route: { id: string; path: string }): { url: string; scopedToA: b
     if (!(name in s.params)) throw new Error(`${route.id}: sample has no param "${name}"`);
     return encodeURIComponent(s.params[name]);
   });
-  return { url, scopedToA: Boolean(s.scopedToA) };
+  return { url, scopedToA: Boolean(s.scopedToA), wide: Boolean(s.wide) };
 }
 
 type Outcome = "allowed" | "login" | "forbidden";
@@ -123,13 +139,17 @@ type Outcome = "allowed" | "login" | "forbidden";
 /** A 404 for another subtree's record refuses without telling that it exists. */
 const matches = (want: Outcome, got: string) => got === want || (got === "not found" && (want === "forbidden" || want === "allowed"));
 
-function expected(route: string, caller: Caller, scopedToA: boolean, method: "GET" | "POST"): Outcome {
+function expected(route: string, caller: Caller, sample: { scopedToA: boolean; wide: boolean }, method: "GET" | "POST"): Outcome {
   if (KIOSK_ONLY.has(route)) return "login";
   const access: Access = method === "POST" && route in API_ACTION_ROLES ? API_ACTION_ROLES[route] : route in API_ROLES ? API_ROLES[route] : method === "POST" && route in ACTION_ACCESS ? ACTION_ACCESS[route] : ROUTE_ACCESS[route];
   if (access === "public") return "allowed";
   if (caller === "anonymous") return "login";
   if (!access.includes(ROLE_OF[caller])) return "forbidden";
-  return scopedToA && caller === "um-b" ? "forbidden" : "allowed";
+  if (SCOPED.has(caller)) {
+    const wideRoute = PROVINCE_WIDE[route];
+    if (sample.wide || wideRoute === "page" || (wideRoute === "action" && method === "POST")) return "forbidden";
+  }
+  return sample.scopedToA && caller === "um-b" ? "forbidden" : "allowed";
 }
 
 function outcomeOf(res: Response): Outcome | "not found" | `status ${number}` {
@@ -151,20 +171,21 @@ describe("route × role matrix", () => {
         mismatches.push(`${route.id}: not in ROUTE_ACCESS`);
         continue;
       }
-      const { url, scopedToA } = urlOf(route);
+      const sample = urlOf(route);
+      const { url } = sample;
       const isPublic = ROUTE_ACCESS[route.id] === "public";
-      // The six callers of one route at once: 222 requests on a busy 2-core machine.
+      // The callers of one route at once.
       const results = await Promise.all(
         CALLERS.map(async (caller) => {
           const session = sessions.get(caller);
           const found: string[] = [];
-          const want = expected(route.id, caller, scopedToA, "GET");
+          const want = expected(route.id, caller, sample, "GET");
           const got = outcomeOf(await getPage(app, url, session?.cookie));
           if (!matches(want, got)) found.push(`GET ${url} as ${caller}: expected ${want}, got ${got}`);
           // Public routes (sign-in, sign-out, the API) are tested on their own.
           if (!route.hasAction || isPublic) return { found, requests: 1 };
           const post = outcomeOf(await postForm(app, url, { csrf: session?.csrf ?? "" }, session?.cookie));
-          const wantPost = expected(route.id, caller, scopedToA, "POST");
+          const wantPost = expected(route.id, caller, sample, "POST");
           if (!matches(wantPost, post)) found.push(`POST ${url} as ${caller}: expected ${wantPost}, got ${post}`);
           return { found, requests: 2 };
         }),

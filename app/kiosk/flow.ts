@@ -45,6 +45,14 @@ export function isAnswered(value: AnswerValue | undefined): boolean {
   return typeof value !== "string" || value.trim() !== "";
 }
 
+/**
+ * A citizen who walks away mid-way has still answered: on idle, a draft with any visible
+ * answer is stored as it is (procedure unknown when not chosen yet); an empty one is wiped.
+ */
+export function keptOnIdle(def: SurveyDefinition, draft: SessionDraft | null): boolean {
+  return draft !== null && Object.values(pruneHidden(def, draft.answers)).some(isAnswered);
+}
+
 /** One tap is the whole answer: the screen moves on by itself. */
 export function autoAdvances(q: Question): boolean {
   return q.type === "smiley" || q.type === "scale5" || q.type === "stars" || q.type === "single" || q.type === "yesno";

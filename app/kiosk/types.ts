@@ -1,11 +1,19 @@
 import type { SurveyDefinition } from "~/survey/types";
 
+export interface KioskService {
+  code: string;
+  name: string;
+  field: string;
+  uses: number;
+}
+
 /** GET /api/v1/kiosk/config as the device sees it. */
 export interface KioskConfigView {
   kiosk: { id: number; name: string; counter: string | null };
   unit: { code: string; name: string };
   survey: { slug: string; version: number; definition: SurveyDefinition };
-  services: Array<{ code: string; name: string }>;
+  /** Most used first (dossiers and responses of the last year), then by name. */
+  services: KioskService[];
   service: string | null;
   binding: { id: number; dossier: string; service: string | null; serviceName: string | null; expiresAt: string } | null;
   pollSeconds: number;

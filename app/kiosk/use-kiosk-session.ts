@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AnswerValue, Locale } from "~/survey/types";
 import { doneBinding } from "./device-store";
-import { faceQuestion, nextQuestion, previousQuestion, submissionBody, type SessionDraft } from "./flow";
+import { faceQuestion, keptOnIdle, nextQuestion, previousQuestion, submissionBody, type SessionDraft } from "./flow";
 import { enqueue } from "./outbox";
 import { isBurst } from "./retry";
 import type { KioskConfigView } from "./types";
@@ -31,6 +31,8 @@ export function useKioskSession(config: KioskConfigView | null, locale: Locale, 
   const [screen, setScreen] = useState<Screen>({ kind: "attract" });
   const [draft, setDraft] = useState<SessionDraft | null>(null);
   const submitting = useRef(false);
+  const draftRef = useRef<SessionDraft | null>(null);
+  draftRef.current = draft;
   const recent = useRef<number[]>([]);
   const def = config?.survey.definition;
   const face = def ? faceQuestion(def) : null;
@@ -41,7 +43,8 @@ export function useKioskSession(config: KioskConfigView | null, locale: Locale, 
     setScreen({ kind: "attract" });
   }, []);
 
-  const submit = useCallback(async (d: SessionDraft) => {
+  /** Queues the response; `quiet` (on idle) goes straight back to the start, no thank-you. */
+  const submit = useCallback(async (d: SessionDraft, quiet = false) => {
     if (!config || !def || submitting.current) return;
     submitting.current = true;
     const tappedAt = performance.now();
@@ -54,9 +57,17 @@ export function useKioskSession(config: KioskConfigView | null, locale: Locale, 
     }
     if (d.bindingId) doneBinding.set(d.bindingId);
     recent.current = [...recent.current.filter((t) => Date.now() - t < 60_000), Date.now()];
+    if (quiet) return reset();
     setScreen({ kind: "thanks", id: d.id });
     onQueued(d.id, tappedAt);
-  }, [config, def, locale, onQueued]);
+  }, [config, def, locale, onQueued, reset]);
+
+  // Walked away: keep what was answered (a tapped face is an answer), then start over.
+  const idle = useCallback(() => {
+    const d = draftRef.current;
+    if (def && keptOnIdle(def, d)) void submit(d!, true).finally(reset);
+    else reset();
+  }, [def, submit, reset]);
 
   const advance = useCallback((d: SessionDraft, fromId: string | null) => {
     if (!def) return;
@@ -117,13 +128,14 @@ export function useKioskSession(config: KioskConfigView | null, locale: Locale, 
     return () => clearTimeout(timer);
   }, [screen, reset]);
 
-  // Privacy for the next person: a half-filled form is wiped after IDLE_MS without a touch.
+  // Privacy for the next person: after IDLE_MS without a touch the screen goes back to the
+  // start; what was already answered is stored, never shown again.
   useEffect(() => {
     if (screen.kind !== "question" && screen.kind !== "service") return;
-    let timer = setTimeout(reset, IDLE_MS);
+    let timer = setTimeout(idle, IDLE_MS);
     const touch = () => {
       clearTimeout(timer);
-      timer = setTimeout(reset, IDLE_MS);
+      timer = setTimeout(idle, IDLE_MS);
     };
     const events = ["pointerdown", "keydown", "input"] as const;
     events.forEach((e) => window.addEventListener(e, touch, true));
@@ -131,7 +143,7 @@ export function useKioskSession(config: KioskConfigView | null, locale: Locale, 
       clearTimeout(timer);
       events.forEach((e) => window.removeEventListener(e, touch, true));
     };
-  }, [screen, reset]);
+  }, [screen, idle]);
 
   return { screen, draft, face, start, pickService, answer, next, back, reset, submitting: submitting.current };
 }

@@ -20,7 +20,7 @@ export default function ReportUnits() {
   const data = useLoaderData<typeof loader>();
   return (
     <section className="report">
-      <h1>{t("reports.unitsTitle", { unit: data.summary.scope.unit })}</h1>
+      <h1>{t("reports.unitsTitle", { unit: data.options.units.find((u) => u.code === data.summary.scope.unit)?.name ?? data.summary.scope.unit })}</h1>
       <ReportTabs />
       <ReportFilters data={data} />
       <DocumentLinks query={data.exportQuery} />

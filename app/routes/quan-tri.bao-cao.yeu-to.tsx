@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { distributionBars, indexBars } from "~/components/reports/chart-data";
+import { distributionBars, indexBars, shortLabel } from "~/components/reports/chart-data";
 import { ReportChart } from "~/components/reports/report-chart";
 import { TargetStatus, useFormat } from "~/components/reports/report-bits";
 import { ReportFilters, ReportTabs } from "~/components/reports/report-filters";
@@ -57,7 +57,7 @@ export default function ReportElements() {
       </table>
 
       <h2>{t("reports.items")}</h2>
-      <ReportChart spec={distributionBars(t("reports.items"), s.items.map((i) => ({ label: i.id, distribution: i.distribution })), SCALE_KEYS.map((k) => t(k)))} />
+      <ReportChart spec={distributionBars(t("reports.items"), s.items.map((i) => ({ label: shortLabel(title(i.id)), distribution: i.distribution })), SCALE_KEYS.map((k) => t(k)))} />
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t("reports.items")}>
         <table>
           <caption>{t("reports.tableOf", { what: t("reports.items") })}</caption>

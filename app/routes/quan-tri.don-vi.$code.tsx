@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Csrf, Field, FieldError, FormErrors } from "~/components/console/field";
-import { UnitInput } from "~/components/console/unit-input";
+import { LevelSelect, UnitInput } from "~/components/console/unit-input";
+import { NEW_UNIT_LEVELS } from "~/org/levels";
 import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatDate } from "~/metrics/format";
@@ -13,6 +14,9 @@ import { serviceCodesOf } from "../../db/queries/org";
 import { listServices } from "../../db/queries/services";
 import { getUnitByCode, listUnits } from "../../db/queries/units";
 import type { Db } from "../../db/index";
+import { QrPoster, UnitQrSection, type PosterKind } from "~/components/console/unit-qr";
+import { publicBase } from "~/server/kiosks.server";
+import { qrSvg } from "~/server/qr.server";
 
 export const meta: MetaFunction = () => [{ title: "Đơn vị — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
@@ -29,7 +33,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await assertUnitScope(db, user, unit.id);
   const [units, services, offered] = await Promise.all([listUnits(db), listServices(db), serviceCodesOf(db, unit.id)]);
   const byId = new Map(units.map((u) => [u.id, u]));
+  const citizenUrl = `${publicBase(context.services, request)}/danh-gia/${encodeURIComponent(unit.code)}`;
+  const print = new URL(request.url).searchParams.get("in");
   return {
+    citizen: { url: citizenUrl, svg: await qrSvg(citizenUrl) },
+    print: print === "a4" || print === "bien-nhan" ? (print as PosterKind) : null,
     csrf: user.csrfToken,
     canEditUnit: user.role === "admin",
     unit: { code: unit.code, name: unit.name, level: unit.level, parent: byId.get(unit.parent_id ?? -1)?.code ?? "", validTo: unit.valid_to, successor: byId.get(unit.successor_id ?? -1)?.code ?? null },
@@ -65,9 +73,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function UnitDetail() {
   const { t } = useTranslation();
-  const { csrf, canEditUnit, unit, units, services, offered } = useLoaderData<typeof loader>();
+  const { csrf, canEditUnit, unit, units, services, offered, citizen, print } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors as Record<string, string> | undefined;
+  if (print) return <QrPoster kind={print} unitName={unit.name} url={citizen.url} svg={citizen.svg} />;
   return (
     <section>
       <p>
@@ -79,13 +88,14 @@ export default function UnitDetail() {
       {unit.validTo ? <p className="closed">{t("org.closedOn", { date: formatDate(unit.validTo), successor: unit.successor ?? "—" })}</p> : null}
       <SavedNotice show={result?.ok} />
       <FormErrors errors={errors} />
+      {unit.validTo ? null : <UnitQrSection unitName={unit.name} url={citizen.url} svg={citizen.svg} />}
       {canEditUnit ? (
         <>
           <h2>{t("org.units.edit")}</h2>
           <Form method="post" className="stack narrow">
             <Csrf token={csrf} />
             <Field name="name" required defaultValue={unit.name} label={t("org.name")} errors={errors} />
-            <Field name="level" required defaultValue={unit.level} label={t("org.level")} errors={errors} />
+            <LevelSelect name="level" label={t("org.level")} levels={NEW_UNIT_LEVELS} defaultValue={unit.level} errors={errors} />
             <UnitInput name="parent" label={t("org.units.parent")} units={units} defaultValue={unit.parent} errors={errors} />
             <button type="submit" name="op" value="update">
               {t("console.save")}

@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Csrf, Field, FormErrors } from "~/components/console/field";
-import { UnitInput } from "~/components/console/unit-input";
+import { LevelSelect, UnitInput } from "~/components/console/unit-input";
+import { NEW_UNIT_LEVELS } from "~/org/levels";
 import { UnitTree } from "~/components/console/unit-tree";
 import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -66,7 +67,7 @@ export default function Units() {
             <Csrf token={csrf} />
             <Field name="code" required label={t("org.code")} errors={errorsFor("create")} />
             <Field name="name" required label={t("org.name")} errors={errorsFor("create")} />
-            <Field name="level" required label={t("org.level")} placeholder="xa" errors={errorsFor("create")} />
+            <LevelSelect name="level" label={t("org.level")} levels={NEW_UNIT_LEVELS} errors={errorsFor("create")} />
             <UnitInput name="parent" label={t("org.units.parent")} units={options} errors={errorsFor("create")} />
             <button type="submit" name="op" value="create">
               {t("org.units.createSubmit")}

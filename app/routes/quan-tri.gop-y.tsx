@@ -7,8 +7,10 @@ import { formatDateTime } from "~/components/console/format-time";
 import { DateRangeFields, Pager } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { assertUnitScope, invalid, notFound, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
-import { STATUSES, followupSchema, listComments, updateFollowup } from "~/server/comments.server";
+import { followupSchema, listComments, updateFollowup } from "~/server/comments.server";
 import { ACTION_ACCESS } from "~/server/access-policy.server";
+import { CHANNEL_KEYS } from "~/components/reports/report-filters";
+import { COMMENT_STATUSES as STATUSES, COMMENT_STATUS_KEYS as STATUS_KEYS } from "~/comment-statuses";
 
 export const meta: MetaFunction = () => [{ title: "Góp ý của người dân — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
@@ -37,8 +39,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await updateFollowup(context.services.db, parsed.data, user.username);
   return data({ ok: true as const, errors: {}, id: parsed.data.id });
 }
-
-const STATUS_KEYS = { new: "comments.status.new", "in-progress": "comments.status.in-progress", answered: "comments.status.answered" } as const;
 
 function StatusOptions() {
   const { t } = useTranslation();
@@ -78,7 +78,7 @@ export default function Comments() {
               {item.unit_name} · {formatDateTime(item.submitted_at)} · {t(STATUS_KEYS[status])}
             </h2>
             <p className="note">
-              {item.title_vi} ({item.slug}) · {item.service_name ?? "—"} · {item.channel}
+              {item.title_vi} · {item.service_name ?? "—"} · {t(CHANNEL_KEYS[item.channel])}
             </p>
             {item.texts.map((c, i) => (
               <blockquote key={i}>

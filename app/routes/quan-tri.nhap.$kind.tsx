@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatCount } from "~/metrics/format";
+import { levelKey } from "~/org/levels";
 import { Csrf, FieldError, FormErrors, ariaFor, errorId } from "~/components/console/field";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageLocale } from "~/i18n/i18n.server";
@@ -10,7 +11,7 @@ import { invalid, notFound, opOf, requireConsoleUser } from "~/server/console.se
 import { DOSSIER_COLUMNS, importDossierFile } from "~/server/import-dossiers.server";
 import { describeIssue } from "~/server/import-issues.server";
 import { OFFERING_COLUMNS, importOfferingsFile } from "~/server/import-offerings.server";
-import { MAX_IMPORT_ROWS } from "~/server/import-table.server";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "~/server/import-table.server";
 import { SERVICE_COLUMNS, SERVICE_LEVELS, UNIT_COLUMNS, UNIT_LEVELS, importFile, type ImportReport } from "~/server/imports.server";
 import { decodeEcho, encodeEcho, requireUploadAction } from "~/server/upload.server";
 import type { AppLocale } from "~/i18n/config";
@@ -41,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireConsoleUser(context.services, request, ROUTE);
   const kind = kindOf(params.kind);
   const maxRows = formatCount(MAX_IMPORT_ROWS, await pageLocale(request));
-  return { csrf: user.csrfToken, titleKey: kind.titleKey, columns: kind.columns.join(", "), levels: kind.levels.join(", "), maxRows, back: kind.back, noteKey: kind.noteKey, canReplace: kind.replace };
+  return { csrf: user.csrfToken, titleKey: kind.titleKey, columns: kind.columns.join(", "), levels: [...kind.levels], maxRows, maxMb: MAX_IMPORT_BYTES / 1024 / 1024, back: kind.back, noteKey: kind.noteKey, canReplace: kind.replace };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -66,7 +67,7 @@ const STATUS_KEYS = { added: "org.import.added", updated: "org.import.updated", 
 
 export default function ImportPage() {
   const { t } = useTranslation();
-  const { csrf, titleKey, columns, levels, maxRows, back, noteKey, canReplace } = useLoaderData<typeof loader>();
+  const { csrf, titleKey, columns, levels, maxRows, maxMb, back, noteKey, canReplace } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors as Record<string, string> | undefined;
   const fileError = result && "fileError" in result && typeof result.fileError === "string" ? result.fileError : null;
@@ -77,8 +78,8 @@ export default function ImportPage() {
         <Link to={back}>{t("org.import.back")}</Link>
       </p>
       <h1>{t(titleKey)}</h1>
-      <p>{t("org.import.help", { columns, maxRows })}</p>
-      {levels ? <p>{t("org.import.levels", { levels })}</p> : null}
+      <p>{t("org.import.help", { columns, maxRows, maxMb })}</p>
+      {levels.length ? <p>{t("org.import.levels", { levels: levels.map((l) => `${l} (${t(levelKey(l))})`).join(", ") })}</p> : null}
       {noteKey ? <p>{t(noteKey)}</p> : null}
       <FormErrors errors={errors} />
       <Form method="post" encType="multipart/form-data" className="stack narrow">

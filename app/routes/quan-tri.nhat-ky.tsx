@@ -7,6 +7,7 @@ import { DateRangeFields, Pager } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireConsoleUser } from "~/server/console.server";
 import { auditFacets, listAudit } from "../../db/queries/audit";
+import { auditActionKey, auditEntityKey } from "~/components/console/audit-words";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thay đổi — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
@@ -42,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function AuditLog() {
   const { t } = useTranslation();
   const { query, page, rows, more, facets } = useLoaderData<typeof loader>();
+  const words = { actor: (v: string) => v, action: (v: string) => t(auditActionKey(v)), entity: (v: string) => t(auditEntityKey(v)) };
   const select = (name: "actor" | "action" | "entity", label: string, values: string[]) => (
     <label>
       {label}
@@ -49,7 +51,7 @@ export default function AuditLog() {
         <option value="">{t("audit.all")}</option>
         {values.map((v) => (
           <option key={v} value={v}>
-            {v}
+            {words[name](v)}
           </option>
         ))}
       </select>
@@ -85,11 +87,9 @@ export default function AuditLog() {
               <tr key={r.id}>
                 <td>{formatDateTime(r.at)}</td>
                 <td>{r.actor}</td>
+                <td>{t(auditActionKey(r.action))}</td>
                 <td>
-                  <code>{r.action}</code>
-                </td>
-                <td>
-                  {r.entity} {r.entity_id ? <code>{r.entity_id}</code> : null}
+                  {t(auditEntityKey(r.entity))} {r.entity_id ? <code>{r.entity_id}</code> : null}
                 </td>
                 <td>
                   <AuditChange before={r.before} after={r.after} />

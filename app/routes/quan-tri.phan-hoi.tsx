@@ -8,6 +8,10 @@ import { formatDateTime } from "~/components/console/format-time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { invalid, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
 import { deleteResponseForLegalRequest, deleteSchema, loadResponse } from "~/server/responses-admin.server";
+import { findResponses, isSearch, searchQueryOf } from "~/server/response-search.server";
+import { ResponseResults, ResponseSearchForm } from "~/components/console/response-search";
+import { CHANNEL_KEYS } from "~/components/reports/report-filters";
+import { listUnits } from "../../db/queries/units";
 
 export const meta: MetaFunction = () => [{ title: "Phiếu trả lời — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
@@ -33,7 +37,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         answers: readableAnswers(loaded.definition, loaded.answers, SCALE),
       }
     : null;
-  return { csrf: user.csrfToken, id, found, deleted: url.searchParams.get("da-xoa") };
+  const query = searchQueryOf(url.searchParams);
+  const page = Math.max(0, Math.min(1000, Number(url.searchParams.get("page")) || 0));
+  const search = !found && isSearch(query) ? await findResponses(context.services, user.unitId, query, page) : null;
+  const units = (await listUnits(context.services.db)).map((u) => ({ code: u.code, name: u.name }));
+  return { csrf: user.csrfToken, id, found, deleted: url.searchParams.get("da-xoa"), query, page, search, units };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ResponsePage() {
   const { t } = useTranslation();
-  const { csrf, id, found, deleted } = useLoaderData<typeof loader>();
+  const { csrf, id, found, deleted, query, page, search, units } = useLoaderData<typeof loader>();
   const errors = useActionData<typeof action>()?.errors;
   return (
     <section>
@@ -58,14 +66,10 @@ export default function ResponsePage() {
           {t("responses.deleted", { id: deleted })}
         </p>
       ) : null}
-      <Form method="get" className="filters" role="search">
-        <label>
-          {t("responses.id")}
-          <input name="id" defaultValue={id} size={38} />
-        </label>
-        <button type="submit">{t("responses.find")}</button>
-      </Form>
+      <ResponseSearchForm query={{ ...query, id }} units={units} />
       {id && !found ? <p>{t("responses.errors.notFound")}</p> : null}
+      {search?.unknownUnit ? <p>{t("console.errors.unknownUnit")}</p> : null}
+      {search && !search.unknownUnit ? <ResponseResults items={search.items} more={search.more} page={page} query={query} /> : null}
       {found ? (
         <>
           <dl className="headline">
@@ -86,7 +90,7 @@ export default function ResponsePage() {
             <div>
               <dt>{t("responses.submittedAt")}</dt>
               <dd>
-                {formatDateTime(found.submittedAt)} · {found.channel}
+                {formatDateTime(found.submittedAt)} · {t(CHANNEL_KEYS[found.channel])}
               </dd>
             </div>
           </dl>

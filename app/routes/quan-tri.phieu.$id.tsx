@@ -41,6 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     rev: revisionOf(version.definition),
     errors: version.status === "draft" ? validateDraft(doc) : {},
     view: view as "edit" | "phone" | "kiosk",
+    justPublished: url.searchParams.get("da-ban-hanh") === "1" && version.status === "published",
     lng: lng as "vi" | "en",
     labels: { scale: ["designer.scale.1", "designer.scale.2", "designer.scale.3", "designer.scale.4", "designer.scale.5"].map((k) => t(k)), na: t("designer.scale.na"), yes: t("designer.yes"), no: t("designer.no") },
   };
@@ -74,12 +75,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const published = await publishDraft(db, version.id, user.username);
   if (!published.ok) return data({ ok: false as const, errors: {}, draftErrors: published.errors }, { status: 400 });
   const row = await getVersion(db, version.slug, published.version);
-  throw redirect(`/quan-tri/phieu/${row?.id ?? ""}`);
+  throw redirect(`/quan-tri/phieu/${row?.id ?? ""}?da-ban-hanh=1`);
 }
 
 export default function SurveyVersionPage() {
   const { t } = useTranslation();
-  const { csrf, version, doc, rev, errors, view, lng, labels } = useLoaderData<typeof loader>();
+  const { csrf, version, doc, rev, errors, view, lng, labels, justPublished } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const formError = result && "errors" in result ? (result.errors as Record<string, string>).form : undefined;
   const isDraft = version.status === "draft";
@@ -96,6 +97,11 @@ export default function SurveyVersionPage() {
       <h1>
         <code>{version.slug}</code> — {isDraft ? t("designer.draft") : t("designer.version", { n: version.version })}
       </h1>
+      {justPublished ? (
+        <p role="status" className="notice">
+          {t("designer.published", { n: version.version })}
+        </p>
+      ) : null}
       {formError ? (
         <p role="alert" className="form-error">
           {t(formError)}

@@ -3,6 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Csrf, Field, FormErrors } from "~/components/console/field";
+import { LevelSelect } from "~/components/console/unit-input";
+import { SERVICE_LEVELS, levelKey } from "~/org/levels";
 import { SavedNotice } from "~/components/console/list-controls";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { invalid, opOf, parseForm, requireConsoleAction, requireConsoleUser } from "~/server/console.server";
@@ -42,11 +44,17 @@ export default function Services() {
     <section>
       <h1>{t("org.services.title")}</h1>
       {canEdit ? (
-        <p className="op-row">
-          <Link to="/quan-tri/nhap/thu-tuc">{t("org.services.import")}</Link>
-          <Link to="/quan-tri/nhap/thu-tuc-don-vi">{t("org.services.importOfferings")}</Link>
-          <Link to="/quan-tri/nhap/so-ho-so">{t("org.services.importDossiers")}</Link>
-        </p>
+        <ul className="link-row">
+          <li>
+            <Link to="/quan-tri/nhap/thu-tuc">{t("org.services.import")}</Link>
+          </li>
+          <li>
+            <Link to="/quan-tri/nhap/thu-tuc-don-vi">{t("org.services.importOfferings")}</Link>
+          </li>
+          <li>
+            <Link to="/quan-tri/nhap/so-ho-so">{t("org.services.importDossiers")}</Link>
+          </li>
+        </ul>
       ) : null}
       <Form method="get" className="filters" role="search">
         <label>
@@ -74,7 +82,7 @@ export default function Services() {
                 </td>
                 <td>{s.name}</td>
                 <td>{s.field}</td>
-                <td>{s.level}</td>
+                <td>{t(levelKey(s.level))}</td>
               </tr>
             ))}
           </tbody>
@@ -91,7 +99,7 @@ export default function Services() {
             <Field name="code" required label={t("org.services.code")} errors={errors} />
             <Field name="name" required label={t("org.name")} errors={errors} />
             <Field name="field" required label={t("org.services.field")} errors={errors} />
-            <Field name="level" required label={t("org.level")} errors={errors} />
+            <LevelSelect name="level" label={t("org.level")} levels={SERVICE_LEVELS} errors={errors} />
             <button type="submit" name="op" value="save">
               {t("console.save")}
             </button>

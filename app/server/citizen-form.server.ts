@@ -2,7 +2,7 @@ import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import type { FormHeader, FormView, ReviewView, StepView } from "~/components/form/view";
 import { pageLocale } from "~/i18n/i18n.server";
 import {
-  conditionContext, errorsFor, firstSectionWithError, mergeStep, neighbourSection, progressOf, rawValues, readStep,
+  conditionContext, errorsFor, firstSectionWithError, mergeStep, missingIndexStep, neighbourSection, progressOf, rawValues, readStep,
   visibleQuestionIds, visibleSections, type RawValues,
 } from "~/survey/form-steps";
 import type { AnswerSet, Section, SurveyDefinition } from "~/survey/types";
@@ -102,6 +102,9 @@ export async function formAction(context: AppLoadContext, request: Request, bind
     const respond = (view: FormView, status = 200) => data<FormView>(view, { status, headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
 
     if (intent === "submit") {
+      // Nothing rated at all: ask kindly for at least one rating instead of storing an empty form.
+      const unrated = missingIndexStep(def, state.answers);
+      if (unrated) return respond(stepView(services, def, binding, state, unrated, { formError: "form.errors.noIndexAnswer" }), 400);
       const checked = validateAnswers(def, state.answers);
       const errors = checked.ok ? {} : checked.errors;
       if (checked.ok) {

@@ -4,6 +4,7 @@ import { appendAudit } from "../../db/queries/credentials";
 import type { Db } from "../../db/index";
 import type { SurveyDefinition } from "~/survey/types";
 import { nowIso } from "./console.server";
+import { COMMENT_STATUSES, type CommentStatus } from "~/comment-statuses";
 
 /** Question ids that hold comments in the shipped questionnaires, whatever their type. */
 export const COMMENT_QUESTION_IDS = ["gop-y", "y-kien", "y-kien-khac", "kien-nghi", "de-xuat"];
@@ -18,15 +19,14 @@ export function ruleOf(versionId: number, def: SurveyDefinition): VersionRule {
   };
 }
 
-export const STATUSES = ["new", "in-progress", "answered"] as const;
 
 export const followupSchema = z.object({
   id: z.string().trim().toLowerCase().uuid("console.errors.invalid"),
-  status: z.enum(STATUSES, "comments.errors.status"),
+  status: z.enum(COMMENT_STATUSES, "comments.errors.status"),
   note: z.string().trim().normalize("NFC").max(2000, "comments.errors.noteLong").default(""),
 }).refine((v) => v.status !== "answered" || v.note.length > 0, { path: ["note"], message: "comments.errors.noteRequired" });
 
-export async function listComments(db: Db, filter: { rootUnitId: number | null; status?: (typeof STATUSES)[number]; from?: string; to?: string }, page: number) {
+export async function listComments(db: Db, filter: { rootUnitId: number | null; status?: CommentStatus; from?: string; to?: string }, page: number) {
   const versions = await versionDefinitions(db);
   const defs = new Map(versions.map((v) => [v.id, JSON.parse(v.definition) as SurveyDefinition]));
   const rules = [...defs].map(([id, def]) => ruleOf(id, def));

@@ -5,9 +5,10 @@ import { rowPages } from "../../db/queries/report-rows";
 import type { Db } from "../../db/index";
 import { formatDate } from "~/metrics/format";
 import { codebookRows } from "~/survey/codebook";
-import { checkCount, exportSource, rowHeader, rowValues } from "./export.server";
+import { checkCount, exportSource, rowHeader, rowLabels, rowValues } from "./export.server";
 import { buildSummary, type SummaryQuery } from "./report.server";
 import type { ReportAccess } from "./report-scope.server";
+import { changePoints, periodBefore } from "~/metrics/period-before";
 
 /**
  * Above this many responses the raw sheet points to the CSV: exceljs buffers a sheet's XML
@@ -51,6 +52,9 @@ async function caughtUp(out: PassThrough): Promise<void> {
 export async function xlsxExport(db: Db, query: SummaryQuery, access: ReportAccess): Promise<Response> {
   const src = await exportSource(db, query, access);
   const summary = await buildSummary(db, query, access, { unitIntervals: true, counter: false });
+  // The ranking sheet carries the screen's change column: against the period of equal length before.
+  const before = await buildSummary(db, { ...query, ...periodBefore(query.from, query.to) }, access, { intervals: false, counter: false });
+  const prevIndex = new Map(before.units.map((u) => [u.code, u.index]));
   const pass = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true, useSharedStrings: false });
   wb.creator = "Hài Lòng";
@@ -83,8 +87,12 @@ export async function xlsxExport(db: Db, query: SummaryQuery, access: ReportAcce
     ws.commit();
 
     const units = frozen("Xếp hạng đơn vị");
-    table(units, ["Hạng", "Mã đơn vị", "Tên đơn vị", "Chỉ số hài lòng", "Cận dưới 95%", "Cận trên 95%", "Số phiếu", "Chỉ tiêu", "Ít mẫu"],
-      summary.units.map((u) => [u.rank, u.code, u.name, pct(u.index), pct(u.ci95?.[0]), pct(u.ci95?.[1]), u.n, pct(u.target), u.smallSample ? "Có" : "Không"]), [4, 5, 6, 8]);
+    table(units, ["Hạng", "Mã đơn vị", "Tên đơn vị", "Chỉ số hài lòng", "Cận dưới 95%", "Cận trên 95%", "Số phiếu", "Thay đổi (điểm %)", "Chỉ tiêu", "Đạt chỉ tiêu", "Ít mẫu"],
+      summary.units.map((u) => [
+        u.rank, u.code, u.name, pct(u.index), pct(u.ci95?.[0]), pct(u.ci95?.[1]), u.n,
+        changePoints(u.smallSample, u.index, prevIndex.get(u.code)), pct(u.target),
+        u.meetsTarget === null ? "—" : u.meetsTarget ? "Đạt" : "Chưa đạt", u.smallSample ? "Có" : "Không",
+      ]), [4, 5, 6, 9]);
     units.commit();
 
     const services = frozen("Thủ tục");
@@ -100,11 +108,15 @@ export async function xlsxExport(db: Db, query: SummaryQuery, access: ReportAcce
     ], [4, 5, 6]);
     elements.commit();
 
-    const raw = frozen("Phiếu trả lời");
+    const raw = frozen("Phiếu trả lời", 2);
     if (src.expected > XLSX_RAW_LIMIT) {
       raw.addRow([`${src.expected} phiếu: quá nhiều cho một trang tính — dùng tệp CSV (export.csv) với cùng tham số.`]).commit();
     } else {
       raw.addRow(rowHeader(src.columns)).commit();
+      // Codes for software, then the Vietnamese labels for people (the CSV keeps codes + codebook).
+      const labelRow = raw.addRow(rowLabels(src.columns));
+      labelRow.font = { italic: true };
+      labelRow.commit();
       let written = 0;
       for await (const page of rowPages(db, src.scope, src.range)) {
         for (const r of page) raw.addRow(rowValues(r, src.columns)).commit();

@@ -25,6 +25,9 @@ export function rowValues(row: RawRow, columns: ExportColumn[]): Array<string | 
 }
 
 export const rowHeader = (columns: ExportColumn[]) => [...FIXED_COLUMNS, ...columns.map((c) => c.id)];
+const FIXED_LABELS = ["Mã phiếu", "Phiên bản", "Ngày gửi", "Đơn vị", "Thủ tục", "Kênh", "Ngôn ngữ"];
+/** The raw sheet's second header row: what each column asks, in Vietnamese. */
+export const rowLabels = (columns: ExportColumn[]) => [...FIXED_LABELS, ...columns.map((c) => c.label)];
 
 /** Fails loudly when what was written differs from what the query counts. */
 export function checkCount(written: number, expected: number): void {

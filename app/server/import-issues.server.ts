@@ -25,6 +25,7 @@ export type ImportIssueKey =
   | "fieldRequired"
   | "fieldTooLong"
   | "levelInvalid"
+  | "levelAbolished"
   | "duplicateCode"
   | "parentUnknown"
   | "parentSelf"
@@ -65,6 +66,7 @@ const MESSAGE_KEYS: Record<ImportIssueKey, string> = {
   fieldRequired: "imports.issues.fieldRequired",
   fieldTooLong: "imports.issues.fieldTooLong",
   levelInvalid: "imports.issues.levelInvalid",
+  levelAbolished: "imports.issues.levelAbolished",
   duplicateCode: "imports.issues.duplicateCode",
   parentUnknown: "imports.issues.parentUnknown",
   parentSelf: "imports.issues.parentSelf",

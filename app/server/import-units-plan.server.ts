@@ -1,5 +1,6 @@
 import type { ImportIssue } from "./import-issues.server";
 import type { RowOutcome, RowStatus } from "./imports.server";
+import { ABOLISHED_UNIT_LEVELS } from "~/org/levels";
 
 // Pure planning of a unit import against the current tree: parents resolved in the file or
 // the database, cycles of the resulting tree refused, and an order that writes every parent
@@ -35,6 +36,8 @@ export function planUnits(rows: UnitRow[], existing: ExistingUnit[], rejectedCod
   const issues = new Map<string, ImportIssue[]>(rows.map((r) => [r.code, []]));
 
   for (const r of rows) {
+    // The abolished level stays on the units that have it and is given to no other.
+    if (ABOLISHED_UNIT_LEVELS.includes(r.level) && dbByCode.get(r.code)?.level !== r.level) issues.get(r.code)!.push({ key: "levelAbolished", params: { value: r.level } });
     if (r.parent === null) continue;
     if (r.parent === r.code) issues.get(r.code)!.push({ key: "parentSelf" });
     else if (!fileByCode.has(r.parent) && !dbByCode.has(r.parent) && !rejectedCodes.has(r.parent)) {

@@ -6,14 +6,14 @@ import { listUnits, upsertUnit } from "../../db/queries/units";
 import type { ImportIssue, ImportIssueKey } from "./import-issues.server";
 import { readImportTable, type TableRow } from "./import-table.server";
 import { planUnits, type UnitRow } from "./import-units-plan.server";
+import { SERVICE_LEVELS, UNIT_LEVELS, levelCodeOf } from "~/org/levels";
 
 // Unit and service catalogue imports, shared by the CLI (scripts/cli/import.ts) and the admin
 // console (routes/quan-tri.nhap.$kind). All or nothing: every row is validated (zod, then
 // against the database) before anything is written; one rejected row means no write at all.
 // A clean file is written in ONE transaction, with its audit row.
 
-export const UNIT_LEVELS = ["quoc-gia", "tinh", "so", "ban", "xa", "phuong", "dac-khu", "phong", "to-chuc-khac", "huyen"] as const;
-export const SERVICE_LEVELS = ["tinh", "xa", "trung-uong"] as const;
+export { SERVICE_LEVELS, UNIT_LEVELS } from "~/org/levels";
 export const UNIT_COLUMNS = ["code", "name", "parent", "level"] as const;
 export const SERVICE_COLUMNS = ["code", "name", "field", "level"] as const;
 export const NAME_MAX = 300;
@@ -60,8 +60,7 @@ const text = (max: number, required: ImportIssueKey, tooLong: ImportIssueKey) =>
 const levelSchema = <T extends readonly [string, ...string[]]>(levels: T) =>
   z
     .string()
-    .trim()
-    .transform((s) => s.toLowerCase())
+    .transform(levelCodeOf) // "xa", "Xã" and "Cấp xã" are the same level
     .pipe(z.enum(levels, { error: "levelInvalid" }));
 
 export const unitRowSchema = z.object({

@@ -1,4 +1,3 @@
-import QRCode from "qrcode";
 import { z } from "zod";
 import { insertInvitation } from "../../db/queries/invitations";
 import { takenDossiers } from "../../db/queries/responses";
@@ -12,6 +11,7 @@ import { hasRole, type Principal } from "./principal.server";
 import { newToken } from "./secrets.server";
 import type { AppServices } from "./services.server";
 import { loadPublishedVersion } from "./survey-versions.server";
+import { qrSvg } from "./qr.server";
 
 /** Who may hand out invitations: the one-stop system's token, or a manager of the unit. */
 export const INVITATION_ROLES = ["admin", "unit-manager"] as const;
@@ -87,6 +87,5 @@ export async function createInvitation(
     now.toISOString(),
   );
   const url = `${publicBase(services, request)}/moi/${token}`;
-  const qrSvg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  return { token, url, qrSvg, expiresAt: expiresAt.toISOString() };
+  return { token, url, qrSvg: await qrSvg(url), expiresAt: expiresAt.toISOString() };
 }

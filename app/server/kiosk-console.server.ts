@@ -7,6 +7,7 @@ import { KIOSK_ADMIN_ROLES } from "./kiosk-access.server";
 import { publicBase, registerKiosk, revokeKioskAudited, type FieldErrors } from "./kiosks.server";
 import type { AppServices } from "./services.server";
 import { assertCsrf, requireUser, type SessionUser } from "./session.server";
+import { qrSvg } from "./qr.server";
 
 // The console's kiosk pages: what they load and what their forms do. Routes stay thin.
 
@@ -28,7 +29,7 @@ export async function loadKioskList(services: AppServices, user: SessionUser) {
 }
 
 export type KioskListAction =
-  | { intent: "register"; created: { kioskId: number; setupUrl: string; expiresAt: string } }
+  | { intent: "register"; created: { kioskId: number; setupUrl: string; setupQr: string; expiresAt: string } }
   | { intent: "register"; errors: FieldErrors; values: Record<string, string> }
   | { intent: "revoke"; revoked: number };
 
@@ -48,7 +49,8 @@ export async function kioskListAction(services: AppServices, request: Request) {
   const result = await registerKiosk(services, values, { actor, baseUrl: publicBase(services, request), scopeUnitId: user.unitId });
   if (!result.ok) return data<KioskListAction>({ intent: "register", errors: result.errors, values }, { status: 400 });
   const { kioskId, setupUrl, expiresAt } = result.kiosk;
-  return data<KioskListAction>({ intent: "register", created: { kioskId, setupUrl, expiresAt } }, { headers: { "Cache-Control": "no-store" } });
+  // The set-up link as a QR code too: the tablet's camera opens it, nobody types it.
+  return data<KioskListAction>({ intent: "register", created: { kioskId, setupUrl, setupQr: await qrSvg(setupUrl), expiresAt } }, { headers: { "Cache-Control": "no-store" } });
 }
 
 /** A kiosk of the user's subtree, with its unit's services, for the counter page; 404 otherwise. */

@@ -7,21 +7,25 @@ import type { Db } from "../../db/index";
 import type { Role } from "../../db/schema";
 import { type FieldErrors, nowIso } from "./console.server";
 import { newToken } from "./secrets.server";
+import { ABOLISHED_UNIT_LEVELS, SERVICE_LEVELS, UNIT_LEVELS, levelCodeOf, pickedUnitCode } from "~/org/levels";
 import type { Hasher } from "./secrets.server";
 
 const code = z.string().trim().normalize("NFC").min(1, "console.errors.required").max(64).regex(/^[\p{L}\p{N}._-]+$/u, "org.errors.code");
 const name = z.string().trim().normalize("NFC").min(1, "console.errors.required").max(300);
-const level = z.string().trim().normalize("NFC").min(1, "console.errors.required").max(50);
+/** A level code, or its Vietnamese name ("Cấp xã"): stored as the code. */
+const levelOf = (levels: readonly [string, ...string[]]) => z.string().transform(levelCodeOf).pipe(z.enum(levels, "org.errors.level"));
+/** A unit picked as "Name (CODE)" or typed as a code. */
+const picked = z.string().transform(pickedUnitCode);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "console.errors.date").refine((d) => !Number.isNaN(Date.parse(d)), "console.errors.date");
 
-export const unitSchema = z.object({ code, name, level, parent: z.string().trim().max(64).default("") });
-export const reorganizeSchema = z.object({ code, successor: code, effectiveDate: isoDate });
-export const serviceSchema = z.object({ code, name, field: z.string().trim().normalize("NFC").min(1, "console.errors.required").max(200), level });
+export const unitSchema = z.object({ code, name, level: levelOf(UNIT_LEVELS), parent: picked.pipe(z.string().max(64)).default("") });
+export const reorganizeSchema = z.object({ code: picked.pipe(code), successor: picked.pipe(code), effectiveDate: isoDate });
+export const serviceSchema = z.object({ code, name, field: z.string().trim().normalize("NFC").min(1, "console.errors.required").max(200), level: levelOf(SERVICE_LEVELS) });
 export const unitServicesSchema = z.object({ services: z.union([z.array(code), code]).default([]).transform((v) => (Array.isArray(v) ? v : [v])) });
 export const tokenSchema = z.object({
   name: z.string().trim().normalize("NFC").min(1, "console.errors.required").max(100),
   role: z.enum(["admin", "analyst", "designer", "unit-manager"], "users.errors.role"),
-  unit: z.string().trim().max(64).default(""),
+  unit: picked.pipe(z.string().max(64)).default(""),
 });
 
 type UnitInput = z.infer<typeof unitSchema>;
@@ -33,6 +37,8 @@ export async function saveUnit(db: Db, input: UnitInput, actor: string, mode: "c
     const before = await getUnitByCode(trx, input.code);
     if (mode === "create" && before) return { code: "org.errors.codeTaken" };
     if (mode === "update" && !before) return { code: "console.errors.unknownUnit" };
+    // An abolished level stays on the units that have it, and is given to none other.
+    if (ABOLISHED_UNIT_LEVELS.includes(input.level) && before?.level !== input.level) return { level: "org.errors.levelAbolished" };
     if (input.parent && !(await getUnitByCode(trx, input.parent))) return { parent: "console.errors.unknownUnit" };
     try {
       await upsertUnit(trx, { code: input.code, name: input.name, level: input.level, parentCode: input.parent || null }, now);

@@ -2,12 +2,14 @@ import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_
 import { assertCsrf, requireUser, type SessionUser } from "./session.server";
 import type { AppServices } from "./services.server";
 import { actionRolesOf } from "./console.server";
+import { MAX_IMPORT_BYTES } from "./import-table.server";
 
 // Console uploads over HTTP: the size limit while reading, CSRF, readable file names, and a
 // file sent back by a preview page for its commit step. The type check by content lives with
 // the table reader (detectKind in import-table.server.ts).
 
-export const UPLOAD_LIMIT = 2 * 1024 * 1024;
+/** The import reader's own limit: the console never refuses a file the CLI would take. */
+export const UPLOAD_LIMIT = MAX_IMPORT_BYTES;
 
 export interface Upload {
   name: string;

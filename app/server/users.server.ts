@@ -2,6 +2,7 @@ import { z } from "zod";
 import { appendAudit, insertUser } from "../../db/queries/credentials";
 import { deleteUserSessions } from "../../db/queries/sessions";
 import { getUnitByCode } from "../../db/queries/units";
+import { pickedUnitCode } from "~/org/levels";
 import { getUser, setUserDisabled, setUserPassword, updateUserRole } from "../../db/queries/users";
 import type { Db } from "../../db/index";
 import type { Role } from "../../db/schema";
@@ -27,7 +28,7 @@ export const changeOwnPasswordSchema = z
 
 export const roleSchema = z.object({
   role: z.enum(ROLES, "users.errors.role"),
-  unit: z.string().trim().max(64).optional().default(""),
+  unit: z.string().transform(pickedUnitCode).pipe(z.string().max(64)).optional().default(""),
 });
 
 export const createUserSchema = roleSchema.extend({

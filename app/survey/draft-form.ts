@@ -58,8 +58,26 @@ function number(out: Obj, key: string, raw: Raw) {
   const v = str(raw[key]).trim();
   if (v !== "") out[key] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
 }
-/** Conditions are edited as JSON; text that is not JSON is kept for validation to report. */
+const scalar = (s: string): number | string => (/^-?\d+(\.\d+)?$/.test(s) ? Number(s) : s);
+
+/**
+ * Conditions come as question → comparison → value (`visibleIf.q/op/value`; no question = no
+ * condition; "in" takes a comma-separated list), or, combined, as JSON: text that is not JSON
+ * is kept for validation to report.
+ */
 function condition(out: Obj, raw: Raw) {
+  const picked = raw.visibleIf;
+  if (picked && typeof picked === "object") {
+    const q = str(picked.q).trim();
+    if (q === "") return;
+    const op = str(picked.op);
+    const value = str(picked.value).trim();
+    const cmp: Obj = { q, op };
+    if (op === "in") cmp.value = value.split(",").map((s) => s.trim()).filter(Boolean).map(scalar);
+    else if (op !== "answered" && op !== "not-answered") cmp.value = scalar(value);
+    out.visibleIf = cmp;
+    return;
+  }
   const v = str(raw.visibleIf).trim();
   if (v === "") return;
   try {

@@ -1,4 +1,5 @@
 import { conditionRefs, evaluateCondition } from "./conditions";
+import { deriveIndexModel, indexItems } from "./index-model";
 import type { AnswerSet, AnswerValue, Question, Section, SurveyDefinition } from "./types";
 import { NOT_APPLICABLE, validateAnswers, type FieldError } from "./validate-answers";
 
@@ -154,4 +155,15 @@ export function progressOf(def: SurveyDefinition, answers: AnswerSet, sectionId:
   if (sectionId === null) return { step: total, total };
   const i = visible.findIndex((s) => s.id === sectionId);
   return { step: i < 0 ? 1 : i + 1, total };
+}
+
+/**
+ * The first step holding an index question when none has a rating (a form sent with no
+ * index answer at all counts for nothing), or null when the answers are usable.
+ */
+export function missingIndexStep(def: SurveyDefinition, answers: AnswerSet): Section | null {
+  const items = new Set(indexItems(deriveIndexModel(def)));
+  if (!items.size) return null;
+  if ([...items].some((id) => typeof answers[id] === "number")) return null;
+  return visibleSections(def, answers).find((s) => s.questions.some((q) => items.has(q.id))) ?? null;
 }

@@ -11,6 +11,7 @@ export interface KioskListRow {
   unit_code: string;
   unit_name: string;
   survey_slug: string | null;
+  survey_title: string | null;
   status: "active" | "revoked";
   last_seen_at: string | null;
   queued_reported: number | null;
@@ -28,7 +29,7 @@ export async function listKiosks(db: Db, unitIds: number[] | null): Promise<Kios
     .innerJoin("unit as u", "u.id", "k.unit_id")
     .leftJoin("survey as s", "s.id", "k.survey_id")
     .select([
-      "k.id", "k.name", "k.counter", "k.unit_id", "u.code as unit_code", "u.name as unit_name", "s.slug as survey_slug",
+      "k.id", "k.name", "k.counter", "k.unit_id", "u.code as unit_code", "u.name as unit_name", "s.slug as survey_slug", "s.title_vi as survey_title",
       "k.status", "k.last_seen_at", "k.queued_reported", "k.setup_expires_at", "k.setup_hash", "k.created_at", "k.revoked_at",
     ]);
   if (unitIds) q = q.where("k.unit_id", "in", unitIds);

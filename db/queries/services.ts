@@ -62,3 +62,17 @@ export function servicesOfUnit(db: Db, unitId: number): Promise<Service[]> {
     .orderBy("service.name")
     .execute();
 }
+
+/**
+ * How much each procedure is used at one unit since `fromMonth` (YYYY-MM): dossiers counted
+ * (monthly imports) plus responses given. Procedures with neither are absent (0).
+ */
+export async function serviceUseAtUnit(db: Db, unitId: number, fromMonth: string): Promise<Map<number, number>> {
+  const [dossiers, responses] = await Promise.all([
+    db.selectFrom("dossier_count").select(["service_id", (eb) => eb.fn.sum<number>("count").as("n")]).where("unit_id", "=", unitId).where("month", ">=", fromMonth).groupBy("service_id").execute(),
+    db.selectFrom("rollup_response").select(["service_id", (eb) => eb.fn.sum<number>("count").as("n")]).where("unit_id", "=", unitId).where("month", ">=", fromMonth).groupBy("service_id").execute(),
+  ]);
+  const uses = new Map<number, number>();
+  for (const r of [...dossiers, ...responses]) uses.set(r.service_id, (uses.get(r.service_id) ?? 0) + Number(r.n));
+  return uses;
+}

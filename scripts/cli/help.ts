@@ -38,7 +38,8 @@ Lệnh (commands):
 
 Vai trò (roles): admin, analyst, designer, unit-manager (unit-manager cần --unit);
   mã API còn có vai trò federation --unit MÃ-TỈNH: tỉnh gửi số liệu lên trung ương (federation token).
-Cấp đơn vị (unit levels): quoc-gia, tinh, so, ban, xa, phuong, dac-khu, phong, to-chuc-khac, huyen (đơn vị cũ trước 01/07/2025).
+Cấp đơn vị (unit levels): quoc-gia, tinh, so, ban, xa, phuong, dac-khu, phong, to-chuc-khac, huyen (đơn vị cũ trước 01/07/2025; không tạo mới);
+  cũng nhận tên cấp như "Cấp xã", "Cấp tỉnh".
 Cấp thủ tục (service levels): tinh, xa, trung-uong.
 Tệp nhập: CSV UTF-8 (có hoặc không BOM; phân tách bằng , ; hoặc tab) hay XLSX (trang đầu tiên),
   tối đa 5 MB và 5.000 dòng, có dòng tiêu đề.

@@ -58,3 +58,45 @@ describe("designer form", () => {
     expect(container.querySelector(`#${input.getAttribute("aria-describedby")}`)?.textContent).toBe("Vui lòng nhập nội dung");
   });
 });
+
+describe("show/hide conditions with selects", () => {
+  const doc = {
+    schemaVersion: 1,
+    slug: "dieu-kien",
+    title: { vi: "Phiếu", en: "Form" },
+    sections: [
+      {
+        id: "a",
+        title: { vi: "A", en: "A" },
+        questions: [
+          { id: "muc-do", type: "smiley", levels: 5, label: { vi: "Ông/Bà hài lòng không?", en: "Satisfied?" } },
+          { id: "ly-do", type: "text", label: { vi: "Vì sao?", en: "Why?" }, visibleIf: { q: "muc-do", op: "lte", value: 2 } },
+        ],
+      },
+    ],
+  };
+
+  it("shows question → comparison → value, offering only earlier questions, and saves the same JSON", () => {
+    const { back, container, unmount } = roundTrip(doc);
+    expect(back).toEqual(doc);
+    const q = container.querySelector<HTMLSelectElement>('select[name="sections.0.questions.1.visibleIf.q"]')!;
+    expect([...q.options].map((o) => o.value)).toEqual(["", "muc-do"]);
+    expect(q.value).toBe("muc-do");
+    expect(container.querySelector<HTMLSelectElement>('select[name="sections.0.questions.1.visibleIf.op"]')!.value).toBe("lte");
+    unmount();
+  });
+
+  it("reads a list for 'is one of', nothing for 'is answered', and no question as no condition", () => {
+    const entries = (op: string, value: string, qid = "muc-do"): Array<[string, string]> => [
+      ["schemaVersion", "1"], ["slug", "dieu-kien"], ["title.vi", "Phiếu"], ["title.en", "Form"],
+      ["sections.0.id", "a"], ["sections.0.title.vi", "A"], ["sections.0.title.en", "A"],
+      ["sections.0.questions.0.id", "ly-do"], ["sections.0.questions.0.type", "text"], ["sections.0.questions.0.label.vi", "Vì sao?"], ["sections.0.questions.0.label.en", "Why?"],
+      ["sections.0.questions.0.visibleIf.q", qid], ["sections.0.questions.0.visibleIf.op", op], ["sections.0.questions.0.visibleIf.value", value],
+    ];
+    const cond = (e: Array<[string, string]>) => (formToDefinition(e) as { sections: Array<{ questions: Array<{ visibleIf?: unknown }> }> }).sections[0].questions[0].visibleIf;
+    expect(cond(entries("in", "1, 2"))).toEqual({ q: "muc-do", op: "in", value: [1, 2] });
+    expect(cond(entries("answered", "3"))).toEqual({ q: "muc-do", op: "answered" });
+    expect(cond(entries("eq", "khac"))).toEqual({ q: "muc-do", op: "eq", value: "khac" });
+    expect(cond(entries("eq", "1", ""))).toBeUndefined();
+  });
+});

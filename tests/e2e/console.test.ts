@@ -66,9 +66,20 @@ describe("admin console in Chromium", () => {
     await expectAccessible(page);
     await page.getByRole("link", { name: "Soạn thảo" }).click();
     await page.waitForURL(/xem=edit/);
+    // Publishing asks first: declined, nothing happens; accepted, the page says it is done.
+    page.once("dialog", (d) => void d.dismiss());
     await page.getByRole("button", { name: "Ban hành phiên bản mới" }).click();
-    await page.waitForURL(/\/quan-tri\/phieu\/\d+(\?.*)?$/);
+    await expect(page.locator("h1").textContent()).resolves.toContain("Bản nháp");
+    let asked = "";
+    page.once("dialog", (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await page.getByRole("button", { name: "Ban hành phiên bản mới" }).click();
+    await page.waitForURL(/\/quan-tri\/phieu\/\d+\?da-ban-hanh=1$/);
+    expect(asked).toContain("không sửa được");
     await expect(page.locator("h1").textContent()).resolves.toContain("Phiên bản 1");
+    await expect(page.getByRole("status").textContent()).resolves.toContain("Đã ban hành phiên bản 1");
     expect(pageErrorsOf(page)).toEqual([]);
   });
 
@@ -79,8 +90,16 @@ describe("admin console in Chromium", () => {
     const form = page.locator("form", { has: page.getByRole("button", { name: "Thêm đơn vị" }) });
     await form.getByLabel("Mã", { exact: true }).fill("X7");
     await form.getByLabel("Tên", { exact: true }).fill("Xã Tân Phú");
-    await form.getByLabel("Cấp", { exact: true }).fill("xa");
-    await form.getByLabel("Đơn vị cấp trên (mã; để trống nếu là cấp cao nhất)").fill("T");
+    // The level is chosen by name; the abolished district level is not offered for a new unit.
+    const level = form.getByRole("combobox", { name: /^Cấp/ });
+    const levels = await level.locator("option").allTextContents();
+    expect(levels).toContain("Cấp xã");
+    expect(levels.some((l) => l.includes("huyện"))).toBe(false);
+    await level.selectOption({ label: "Cấp xã" });
+    // The parent is searched by name and picked from the list.
+    const options = await form.locator("datalist#units-parent option").evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    expect(options).toContain("Tỉnh Thử Nghiệm (T)");
+    await form.getByLabel("Đơn vị cấp trên", { exact: false }).fill("Tỉnh Thử Nghiệm (T)");
     await form.getByRole("button", { name: "Thêm đơn vị" }).click();
     await expect(page.getByRole("status").textContent()).resolves.toContain("Đã lưu");
     await page.getByRole("link", { name: /Xã Tân Phú/ }).waitFor();
@@ -97,7 +116,10 @@ describe("admin console in Chromium", () => {
     await expect(page.locator("table").textContent()).resolves.toContain('Cấp "thon" không hợp lệ');
     await expect(page.getByRole("button", { name: "Ghi vào hệ thống" }).count()).resolves.toBe(0);
     await expectAccessible(page);
-    await page.getByLabel("Tệp dữ liệu").setInputFiles(file("code;name;parent;level\nX8;Xã Tám;T;xa\n"));
+    await page.getByLabel("Tệp dữ liệu").setInputFiles(file("code;name;parent;level\nX8;Xã Tám;T;Cấp xã\nH1;Huyện Một;T;Cấp huyện\n"));
+    await page.getByRole("button", { name: "Xem trước" }).click();
+    await page.locator("table", { hasText: "đã bãi bỏ" }).waitFor();
+    await page.getByLabel("Tệp dữ liệu").setInputFiles(file("code;name;parent;level\nX8;Xã Tám;T;Cấp xã\n"));
     await page.getByRole("button", { name: "Xem trước" }).click();
     await page.getByRole("button", { name: "Ghi vào hệ thống" }).click();
     await page.getByRole("heading", { name: "Đã nhập xong" }).waitFor();

@@ -2,6 +2,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerKiosk, revokeKioskAudited } from "../../app/server/kiosks.server";
 import { formatViolations, launchBrowser, openPage, pageErrorsOf, runAxe } from "../support/browser";
+import { offerServices, upsertService } from "../../db/queries/services";
+import { getUnitByCode } from "../../db/queries/units";
 import { api, createToken, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
 
 // The counter kiosk in Chromium: set-up, the rating flow, offline and exactly once.
@@ -21,8 +23,8 @@ afterAll(async () => {
 });
 
 /** Registers a kiosk of X1 and sets a fresh browser context up as that device. */
-async function newDevice(counter: string, options: { clock?: boolean } = {}): Promise<{ page: Page; context: BrowserContext; kioskId: number }> {
-  const r = await registerKiosk(app.server.services, { unit: "X1", counter, survey: "nhanh" }, { actor: "e2e", baseUrl: app.url, scopeUnitId: null });
+async function newDevice(counter: string, options: { clock?: boolean; unit?: string } = {}): Promise<{ page: Page; context: BrowserContext; kioskId: number }> {
+  const r = await registerKiosk(app.server.services, { unit: options.unit ?? "X1", counter, survey: "nhanh" }, { actor: "e2e", baseUrl: app.url, scopeUnitId: null });
   if (!r.ok) throw new Error("registration failed");
   const page = await openPage(browser, undefined, { viewport: LANDSCAPE, screen: LANDSCAPE });
   if (options.clock) await page.clock.install();
@@ -92,7 +94,10 @@ describe("counter kiosk", () => {
     await page.setViewportSize({ width: 800, height: 1280 });
     expect(await noScroll(page)).toBe(true);
     expect(formatViolations(await runAxe(page))).toEqual([]);
+    // Without a reason chosen, "Bỏ qua" is the secondary way on; once chosen, "Tiếp tục" is the main one.
+    expect(await page.getByRole("button", { name: "Bỏ qua" }).getAttribute("class")).toContain("secondary");
     await page.getByRole("button", { name: "Thời gian chờ lâu" }).click();
+    expect(await page.getByRole("button", { name: "Tiếp tục" }).getAttribute("class")).toBeNull();
     await page.getByRole("button", { name: "Tiếp tục" }).click();
     await page.getByRole("heading", { name: "Ông/Bà có góp ý gì thêm?" }).waitFor();
     await page.getByRole("button", { name: "Gửi đánh giá" }).dblclick();
@@ -182,7 +187,7 @@ describe("counter kiosk", () => {
     await context.close();
   }, 90_000);
 
-  it("wipes a half-filled form after the idle timeout", async () => {
+  it("on idle keeps what was answered, then starts over with nothing shown", async () => {
     const { page, context, kioskId } = await newDevice("Quầy 3", { clock: true });
     await page.getByRole("button", { name: "Không hài lòng", exact: true }).click();
     await page.getByRole("button", { name: "Bỏ qua" }).click();
@@ -190,12 +195,73 @@ describe("counter kiosk", () => {
     expect(await page.getByRole("button", { name: "Thái độ của cán bộ, công chức" }).getAttribute("aria-pressed")).toBe("true");
     await page.clock.fastForward(46_000);
     await screen(page, "attract");
+    await page.clock.resume();
+    await waitFor(async () => (await stored(kioskId)) === 1, "the abandoned rating on the server");
     await page.getByRole("button", { name: "Không hài lòng", exact: true }).click();
     await page.getByRole("button", { name: "Bỏ qua" }).click();
     expect(await page.getByRole("button", { name: "Thái độ của cán bộ, công chức" }).getAttribute("aria-pressed")).toBe("false");
-    expect(await stored(kioskId)).toBe(0);
+    const row = await app.t.db.selectFrom("response").select(["id", "service_id"]).where("kiosk_id", "=", kioskId).executeTakeFirstOrThrow();
+    expect(row.service_id).toBeNull();
+    const answers = await app.t.db.selectFrom("answer").select(["question_id", "code"]).where("response_id", "=", row.id).orderBy("question_id").execute();
+    expect(answers.map((a) => a.question_id)).toContain("muc-do");
     await context.close();
   });
+
+  it("keeps a tapped face when the citizen walks away at the procedure question", async () => {
+    const { page, context, kioskId } = await newDevice("Quầy 4", { clock: true });
+    await page.getByRole("button", { name: "Rất hài lòng", exact: true }).click();
+    await screen(page, "service");
+    await page.clock.fastForward(46_000);
+    await screen(page, "attract");
+    await page.clock.resume();
+    await waitFor(async () => (await stored(kioskId)) === 1, "the face alone on the server");
+    const row = await app.t.db.selectFrom("response").select(["id", "service_id"]).where("kiosk_id", "=", kioskId).executeTakeFirstOrThrow();
+    expect(row.service_id).toBeNull();
+    const face = await app.t.db.selectFrom("answer").select("code").where("response_id", "=", row.id).where("question_id", "=", "muc-do").executeTakeFirstOrThrow();
+    expect(Number(face.code)).toBe(5);
+    await context.close();
+  });
+
+  it("offers every procedure of the unit by touch: most used first, by field, in pages", async () => {
+    const now = new Date().toISOString();
+    const fields = ["Hộ tịch", "Chứng thực", "Đất đai"];
+    const codes: string[] = [];
+    await app.t.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 20; i++) {
+        const code = `9.${String(100 + i)}`;
+        codes.push(code);
+        await upsertService(trx, { code, name: `Thủ tục ${String.fromCharCode(65 + i)} mẫu`, field: fields[i % 3], level: "xa" }, now);
+      }
+      const x2 = (await getUnitByCode(trx, "X2"))!;
+      const ids = await trx.selectFrom("service").select("id").where("code", "in", [...codes, "1.001193"]).execute();
+      await offerServices(trx, x2.id, ids.map((r) => r.id));
+    });
+    const token = await createToken(app, "admin", null);
+    for (let i = 0; i < 3; i++) {
+      const r = await api(app, "/api/v1/responses", { method: "POST", token, json: { id: crypto.randomUUID(), survey: "nhanh", unit: "X2", service: "1.001193", channel: "paper", answers: { "muc-do": 4 } } });
+      expect(r.status).toBe(201);
+    }
+    const { page, context } = await newDevice("Quầy 5", { unit: "X2" });
+    await page.getByRole("button", { name: "Hài lòng", exact: true }).click();
+    await screen(page, "service");
+    // Alphabetically "Đăng ký khai sinh" would not lead; it is the most used here, so it does.
+    expect(await page.locator(".kiosk-service-list .choice").first().textContent()).toBe("Đăng ký khai sinh");
+    expect(await noScroll(page)).toBe(true);
+    expect(formatViolations(await runAxe(page))).toEqual([]);
+    const seen = new Set<string>();
+    for (let turn = 0; turn < 10; turn++) {
+      for (const name of await page.locator(".kiosk-service-list .choice").allTextContents()) seen.add(name);
+      const next = page.getByRole("button", { name: "Trang sau ›" });
+      if (await next.isDisabled()) break;
+      await next.click();
+    }
+    expect(seen.size).toBe(21);
+    await page.getByRole("button", { name: "Đất đai" }).click();
+    expect(await page.locator(".kiosk-page-title").textContent()).toContain("Đất đai");
+    await page.getByRole("button", { name: "Thủ tục C mẫu" }).click();
+    await screen(page, "thanks");
+    await context.close();
+  }, 60_000);
 
   it("shows a revoked kiosk a clear screen and takes no more ratings", async () => {
     const { page, context, kioskId } = await newDevice("Quầy 4");

@@ -77,7 +77,7 @@ describe("questionnaire designer", () => {
     expect(saved.status).toBe(200);
     const res = await postForm(app, `/quan-tri/phieu/${draftId}`, toForm(await editorFields(draftId), "publish"), designer.cookie);
     expect(res.status).toBe(302);
-    const versionId = /\/quan-tri\/phieu\/(\d+)$/.exec(res.headers.get("location") ?? "")![1];
+    const versionId = /\/quan-tri\/phieu\/(\d+)\?da-ban-hanh=1$/.exec(res.headers.get("location") ?? "")![1];
     const exported = await getPage(app, `/quan-tri/phieu/${versionId}/json`, designer.cookie);
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-disposition")).toContain("thu-nghiem-v1.json");

@@ -30,7 +30,7 @@ describe("kiosk config", () => {
     const res = await api(app, "/api/v1/kiosk/config", { token: k.token, headers: { "x-kiosk-queue": "7" } });
     expect(res.status).toBe(200);
     expect(res.body.survey.definition.sections[0].questions[0].id).toBe("muc-do");
-    expect(res.body.services).toEqual([{ code: "1.001612", name: "Đăng ký thành lập hộ kinh doanh" }]);
+    expect(res.body.services).toEqual([{ code: "1.001612", name: "Đăng ký thành lập hộ kinh doanh", field: "Đăng ký kinh doanh", uses: 0 }]);
     expect(res.body.binding).toBeNull();
     const row = await app.t.db.selectFrom("kiosk").selectAll().where("id", "=", k.id).executeTakeFirstOrThrow();
     expect(row.queued_reported).toBe(7);

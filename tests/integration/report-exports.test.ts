@@ -59,6 +59,8 @@ describe("XLSX export", () => {
 
     const units = wb.getWorksheet("Xếp hạng đơn vị")!;
     expect(units.getRow(1).getCell(3).value).toBe("Tên đơn vị");
+    // The screen's columns: change against the period before, and đạt/chưa đạt.
+    expect((units.getRow(1).values as unknown[]).slice(8)).toEqual(["Thay đổi (điểm %)", "Chỉ tiêu", "Đạt chỉ tiêu", "Ít mẫu"]);
     const x1 = summary.units.find((u: { code: string }) => u.code === "X1");
     const x1Row = units.getRows(2, units.rowCount - 1)!.find((r) => r.getCell(2).value === "X1")!;
     expect(x1Row.getCell(4).value).toBeCloseTo(x1.index / 100, 12);
@@ -76,8 +78,12 @@ describe("XLSX export", () => {
     expect([9, 10, 11, 12, 13].map((c) => byCode.get("tc2")!.getCell(c).value)).toEqual([1, 2, 3, 4, 5].map((k) => tc2.distribution[k]));
 
     const raw = wb.getWorksheet("Phiếu trả lời")!;
-    expect(raw.rowCount - 1).toBe(summary.n);
-    expect(raw.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(raw.rowCount - 2).toBe(summary.n);
+    expect(raw.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    // A second header row in Vietnamese under the codes.
+    const labels = raw.getRow(2).values as unknown[];
+    expect(labels).toContain("Ngày gửi");
+    expect(labels.some((v) => typeof v === "string" && v.startsWith("Nơi ngồi chờ"))).toBe(true);
     const header = raw.getRow(1).values as unknown[];
     expect(header).not.toContain("dossier_hash");
     expect(header).not.toContain("kiosk_id");

@@ -85,3 +85,14 @@ describe("display preferences", () => {
     expect(prefsClassName(parsePrefs(null))).toBeUndefined();
   });
 });
+
+describe("a form with no rating at all", () => {
+  it("points to the first step with an index question until one is rated", async () => {
+    const { missingIndexStep } = await import("../../app/survey/form-steps");
+    const fs = await import("node:fs");
+    const sipas = JSON.parse(fs.readFileSync("survey-definitions/sipas-2017.json", "utf8"));
+    expect(missingIndexStep(sipas, {})?.id).toBe("tiep-can");
+    expect(missingIndexStep(sipas, { "linh-vuc": "ho-tich", tc1: "na" })?.id).toBe("tiep-can");
+    expect(missingIndexStep(sipas, { tc7: 2 })).toBeNull();
+  });
+});

@@ -1,5 +1,9 @@
+import { useTranslation } from "~/i18n/use-translation";
+import { auditFieldKey } from "./audit-words";
+
 /** A before → after JSON pair as a readable list of the keys that changed. */
 export function AuditChange({ before, after }: { before: string | null; after: string | null }) {
+  const { t } = useTranslation();
   const parse = (s: string | null): Record<string, unknown> => {
     if (!s) return {};
     try {
@@ -18,7 +22,7 @@ export function AuditChange({ before, after }: { before: string | null; after: s
     <dl className="diff">
       {keys.map((k) => (
         <div key={k}>
-          <dt>{k}</dt>
+          <dt>{t(auditFieldKey(k))}</dt>
           <dd>
             {k in a ? <del>{show(a[k])}</del> : null}
             {k in a && k in b ? " → " : null}

@@ -1,7 +1,9 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { Csrf } from "../console/field";
-import { BoolInput, ConditionInput, DraftError, LocalizedInputs, OpButton, TextInput, fieldId, type DraftErrors } from "./inputs";
+import { BoolInput, DraftError, LocalizedInputs, OpButton, TextInput, fieldId, type DraftErrors } from "./inputs";
 import { QuestionEditor } from "./question-editor";
+import { ConditionInput } from "./condition-input";
+import { describePath } from "~/survey/draft-paths";
 
 type Loose = Record<string, unknown>;
 const arr = (v: unknown): Loose[] => (Array.isArray(v) ? (v as Loose[]) : []);
@@ -15,6 +17,11 @@ export function DraftEditor({ doc, errors, csrf }: { doc: Loose; errors: DraftEr
   const index = (doc.index ?? {}) as Loose;
   const aspects = arr(index.aspects);
   const errorList = Object.entries(errors);
+  // A condition reads answers given earlier: the questions before (section si, question qi).
+  const questionsBefore = (si: number, qi: number) =>
+    arr(doc.sections).flatMap((s, i) => arr(s.questions).filter((_, j) => i < si || (i === si && j < qi)))
+      .map((q) => ({ id: String(q.id ?? ""), label: String((q.label as Loose | undefined)?.vi ?? "") }))
+      .filter((q) => q.id !== "");
   return (
     <form method="post" className="draft-editor">
       <Csrf token={csrf} />
@@ -26,7 +33,16 @@ export function DraftEditor({ doc, errors, csrf }: { doc: Loose; errors: DraftEr
         <button type="submit" name="op" value="save">
           {t("designer.saveDraft")}
         </button>
-        <button type="submit" name="op" value="publish" className="secondary">
+        <button
+          type="submit"
+          name="op"
+          value="publish"
+          className="secondary"
+          // Publishing is final (a version never changes once citizens answer it): ask first.
+          onClick={(e) => {
+            if (!window.confirm(t("designer.publishConfirm"))) e.preventDefault();
+          }}
+        >
           {t("designer.publish")}
         </button>
       </div>
@@ -36,7 +52,7 @@ export function DraftEditor({ doc, errors, csrf }: { doc: Loose; errors: DraftEr
           <ul>
             {errorList.slice(0, 50).map(([path, message]) => (
               <li key={path}>
-                <a href={`#${fieldId(path)}`}>{path || "—"}</a>: {message}
+                <a href={`#${fieldId(path)}`}>{describePath(doc, path).map((part) => t(part.key, part.params)).join(" · ") || t("designer.path.survey")}</a>: {message}
               </li>
             ))}
           </ul>
@@ -103,10 +119,10 @@ export function DraftEditor({ doc, errors, csrf }: { doc: Loose; errors: DraftEr
               </select>
               <DraftError name={`${path}.aspect`} errors={errors} />
             </label>
-            <ConditionInput name={`${path}.visibleIf`} value={s.visibleIf} errors={errors} />
+            <ConditionInput name={`${path}.visibleIf`} value={s.visibleIf} errors={errors} questions={questionsBefore(si, 0)} />
             <DraftError name={`${path}.questions`} errors={errors} />
             {arr(s.questions).map((q, qi) => (
-              <QuestionEditor key={qi} q={q} path={`${path}.questions.${qi}`} si={si} qi={qi} errors={errors} />
+              <QuestionEditor key={qi} q={q} path={`${path}.questions.${qi}`} si={si} qi={qi} errors={errors} earlier={questionsBefore(si, qi)} />
             ))}
             <div className="op-row">
               <OpButton op={`add-question:${si}`}>{t("designer.addQuestion")}</OpButton>

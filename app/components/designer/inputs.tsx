@@ -16,7 +16,7 @@ export function DraftError({ name, errors }: { name: string; errors: DraftErrors
   ) : null;
 }
 
-function aria(names: string[], errors: DraftErrors) {
+export function aria(names: string[], errors: DraftErrors) {
   const hit = names.find((n) => errors[n]);
   return hit ? { "aria-invalid": true as const, "aria-describedby": errId(hit) } : {};
 }
@@ -67,22 +67,6 @@ export function BoolInput({ name, label, value, present, errors }: { name: strin
 }
 
 /** Conditions as JSON, e.g. {"all":[{"q":"tc1","op":"lte","value":2}]}. */
-export function ConditionInput({ name, value, errors }: { name: string; value: unknown; errors: DraftErrors }) {
-  const { t } = useTranslation();
-  const text = value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  const issues = Object.keys(errors).filter((k) => k.startsWith(`${name}.`));
-  return (
-    <label className="field wide">
-      <span>{t("designer.condition")}</span>
-      <textarea id={fieldId(name)} name={name} rows={1} defaultValue={text} placeholder='{"q":"tc1","op":"lte","value":2}' spellCheck={false} {...aria([name, ...issues], errors)} />
-      <DraftError name={name} errors={errors} />
-      {issues.map((k) => (
-        <DraftError key={k} name={k} errors={errors} />
-      ))}
-    </label>
-  );
-}
-
 export function OpButton({ op, children, secondary = true }: { op: string; children: ReactNode; secondary?: boolean }) {
   return (
     <button type="submit" name="op" value={op} className={secondary ? "secondary small" : "small"} formNoValidate>

@@ -1,6 +1,7 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { HAS_OPTIONS, QUESTION_TYPES, TYPE_FIELDS } from "~/survey/draft-form";
-import { BoolInput, ConditionInput, DraftError, LocalizedInputs, OpButton, TextInput, fieldId, type DraftErrors } from "./inputs";
+import { BoolInput, DraftError, LocalizedInputs, OpButton, TextInput, fieldId, type DraftErrors } from "./inputs";
+import { ConditionInput } from "./condition-input";
 
 type Loose = Record<string, unknown>;
 
@@ -30,7 +31,7 @@ const FIELD_LABEL_KEYS: Record<string, string> = {
   levels: "designer.fields.levels",
 };
 
-export function QuestionEditor({ q, path, si, qi, errors }: { q: Loose; path: string; si: number; qi: number; errors: DraftErrors }) {
+export function QuestionEditor({ q, path, si, qi, errors, earlier }: { q: Loose; path: string; si: number; qi: number; errors: DraftErrors; earlier: Array<{ id: string; label: string }> }) {
   const { t } = useTranslation();
   const type = String(q.type ?? "");
   const options = Array.isArray(q.options) ? (q.options as Loose[]) : [];
@@ -80,7 +81,7 @@ export function QuestionEditor({ q, path, si, qi, errors }: { q: Loose; path: st
           <OpButton op={`add-option:${si}:${qi}`}>{t("designer.addOption")}</OpButton>
         </fieldset>
       ) : null}
-      <ConditionInput name={`${path}.visibleIf`} value={q.visibleIf} errors={errors} />
+      <ConditionInput name={`${path}.visibleIf`} value={q.visibleIf} errors={errors} questions={earlier} />
       <div className="op-row">
         <OpButton op={`up-question:${si}:${qi}`}>{t("designer.up")}</OpButton>
         <OpButton op={`down-question:${si}:${qi}`}>{t("designer.down")}</OpButton>

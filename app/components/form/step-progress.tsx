@@ -2,13 +2,16 @@ import { useTranslation } from "~/i18n/use-translation";
 import type { FormHeader } from "./view";
 import { useLocalized } from "./field-shell";
 
-/** Survey title, where the citizen is rating, and "Bước 2/6" with a bar. */
+/**
+ * Where the citizen is rating and "Bước 2/6" with a bar. The survey's long official title is
+ * shown once, on the first step; later steps carry a short heading so the question stays in view.
+ */
 export function StepProgress({ header, step, total }: { header: FormHeader; step: number; total: number }) {
   const { t } = useTranslation();
   const local = useLocalized();
   return (
     <header className="form-header">
-      <h1>{local(header.surveyTitle)}</h1>
+      {step === 1 ? <h1 className="form-title">{local(header.surveyTitle)}</h1> : <h1>{t("form.shortTitle")}</h1>}
       <p className="form-where">
         {[header.unitName, header.serviceName].filter(Boolean).join(" · ")}
       </p>

@@ -5,7 +5,7 @@ import type { KioskListRow } from "../../../db/queries/kiosks";
 
 export type KioskRow = Pick<
   KioskListRow,
-  "id" | "counter" | "unit_code" | "unit_name" | "survey_slug" | "status" | "last_seen_at" | "queued_reported" | "setup_pending"
+  "id" | "counter" | "unit_code" | "unit_name" | "survey_slug" | "survey_title" | "status" | "last_seen_at" | "queued_reported" | "setup_pending"
 >;
 
 const timeFormat = new Intl.DateTimeFormat("vi-VN", {
@@ -42,7 +42,7 @@ export function KioskTable({ kiosks, csrf }: { kiosks: KioskRow[]; csrf: string 
             <tr key={k.id} data-kiosk={k.id}>
               <td>{k.unit_name}</td>
               <td>{k.counter ?? "—"}</td>
-              <td>{k.survey_slug ?? "nhanh"}</td>
+              <td>{k.survey_title ?? t("kiosk.admin.defaultSurvey")}</td>
               <td>{k.last_seen_at ? formatContact(k.last_seen_at) : t("kiosk.admin.never")}</td>
               <td className="num">{k.queued_reported === null ? "—" : formatCount(k.queued_reported, locale)}</td>
               <td>

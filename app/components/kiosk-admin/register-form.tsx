@@ -3,7 +3,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { formatContact } from "./kiosk-table";
 
 type Result =
-  | { created: { kioskId: number; setupUrl: string; expiresAt: string } }
+  | { created: { kioskId: number; setupUrl: string; setupQr: string; expiresAt: string } }
   | { errors: Partial<Record<"unit" | "counter" | "survey", string>>; values: Record<string, string> };
 
 interface Props {
@@ -37,6 +37,8 @@ export function RegisterKioskForm({ units, surveys, csrf, result }: Props) {
           <p>
             <code data-testid="setup-url">{result.created.setupUrl}</code>
           </p>
+          {/* SVG made on the server by the qrcode library from our own URL, never from input. */}
+          <div className="qr" role="img" aria-label={t("kiosk.admin.setupQr")} data-testid="setup-qr" dangerouslySetInnerHTML={{ __html: result.created.setupQr }} />
           <p>{t("kiosk.admin.setupExpires", { when: formatContact(result.created.expiresAt) })}</p>
         </div>
       ) : null}

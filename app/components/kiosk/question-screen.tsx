@@ -104,7 +104,8 @@ export function QuestionScreen({ question: q, value, locale, isLast, busy, onAns
           {t("kiosk.flow.back")}
         </button>
         {!autoAdvances(q) || isAnswered(value) ? (
-          <button type="button" onClick={onNext} disabled={!canGoOn || busy}>
+          // Moving on with an answer is the main action; skipping without one is secondary.
+          <button type="button" className={isAnswered(value) || isLast ? undefined : "secondary"} onClick={onNext} disabled={!canGoOn || busy}>
             {isLast ? t("kiosk.flow.submit") : isAnswered(value) ? t("kiosk.flow.next") : t("kiosk.flow.skip")}
           </button>
         ) : null}

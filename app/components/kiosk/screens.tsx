@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Faces } from "./faces";
+import { SERVICES_PER_PAGE, fieldStarts, foldVietnamese, servicePages } from "~/kiosk/service-pages";
+import type { KioskService } from "~/kiosk/types";
 
 interface AttractProps {
   unitName: string;
@@ -37,40 +39,79 @@ export function AttractScreen({ unitName, counter, face, boundService, onStart }
   );
 }
 
-/** Remove Vietnamese diacritics so "dang ky" finds "Đăng ký". */
-const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-
-export function ServiceScreen({ services, onPick }: { services: Array<{ code: string; name: string }>; onPick: (code: string | null) => void }) {
+/**
+ * The procedure picker: pages of big buttons, most used first then by field (field buttons
+ * jump to a field), so every procedure is reachable by touch; typing is an extra.
+ */
+export function ServiceScreen({ services, onPick }: { services: KioskService[]; onPick: (code: string | null) => void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState("");
-  const shown = query ? services.filter((s) => fold(`${s.name} ${s.code}`).includes(fold(query))) : services;
+  const [at, setAt] = useState(0);
+  const found = query ? services.filter((s) => foldVietnamese(`${s.name} ${s.code}`).includes(foldVietnamese(query))) : services;
+  const pages = servicePages(found);
+  const page = Math.min(at, Math.max(0, pages.length - 1));
+  const current = pages[page];
+  const fields = query ? [] : fieldStarts(pages);
   return (
     <section className="kiosk-screen kiosk-services" aria-labelledby="kiosk-service-title">
       <h1 id="kiosk-service-title" className="kiosk-prompt">
         {t("kiosk.service.prompt")}
       </h1>
-      {services.length > 6 ? (
+      {fields.length > 1 ? (
+        <div className="kiosk-fields" role="group" aria-label={t("kiosk.service.fields")}>
+          {pages[0]?.field === null ? (
+            <button type="button" className="kiosk-field" aria-pressed={page === 0} onClick={() => setAt(0)}>
+              {t("kiosk.service.mostUsed")}
+            </button>
+          ) : null}
+          {fields.map((f) => (
+            <button key={f.field} type="button" className="kiosk-field" aria-pressed={current?.field === f.field} onClick={() => setAt(f.page)}>
+              {f.field}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {current && pages.length > 1 ? (
+        <h2 className="kiosk-page-title" aria-live="polite">
+          {current.field ?? t("kiosk.service.mostUsed")} · {t("kiosk.service.page", { page: page + 1, pages: pages.length })}
+        </h2>
+      ) : null}
+      <div className="choices choices-grid kiosk-service-list" role="group" aria-labelledby="kiosk-service-title">
+        {(current?.items ?? []).map((s) => (
+          <button key={s.code} type="button" className="choice" onClick={() => onPick(s.code)}>
+            {s.name}
+          </button>
+        ))}
+      </div>
+      {query && !found.length ? <p className="kiosk-lead">{t("kiosk.service.noneFound")}</p> : null}
+      <div className="kiosk-nav">
+        {pages.length > 1 ? (
+          <button type="button" className="secondary" disabled={page === 0} onClick={() => setAt(page - 1)}>
+            {t("kiosk.service.previous")}
+          </button>
+        ) : null}
+        {pages.length > 1 ? (
+          <button type="button" className="secondary" disabled={page >= pages.length - 1} onClick={() => setAt(page + 1)}>
+            {t("kiosk.service.next")}
+          </button>
+        ) : null}
+        <button type="button" className="secondary" onClick={() => onPick(null)}>
+          {t("kiosk.service.skip")}
+        </button>
+      </div>
+      {services.length > SERVICES_PER_PAGE ? (
         <input
           type="search"
           className="kiosk-search"
           aria-label={t("kiosk.service.search")}
           placeholder={t("kiosk.service.search")}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setAt(0);
+          }}
         />
       ) : null}
-      <div className="choices choices-grid kiosk-service-list" role="group" aria-labelledby="kiosk-service-title">
-        {shown.slice(0, 8).map((s) => (
-          <button key={s.code} type="button" className="choice" onClick={() => onPick(s.code)}>
-            {s.name}
-          </button>
-        ))}
-      </div>
-      <div className="kiosk-nav">
-        <button type="button" className="secondary" onClick={() => onPick(null)}>
-          {t("kiosk.service.skip")}
-        </button>
-      </div>
     </section>
   );
 }

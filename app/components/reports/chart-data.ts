@@ -38,3 +38,11 @@ export function trendLine(title: string, points: Array<{ label: string; index: n
   if (target !== null) datasets.push({ label: targetLabel, data: points.map(() => target), color: "#1a56db" });
   return { kind: "line", title, labels: points.map((p) => p.label), datasets };
 }
+
+/** A criterion's short name for a chart axis: its text cut at a word near `max` characters. */
+export function shortLabel(text: string, max = 42): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
+}

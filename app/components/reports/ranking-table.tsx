@@ -62,7 +62,8 @@ export function RankingTable({ rows, change, drill, caption }: { rows: RankingRo
               </td>
               {drill === "unit" ? <td>{f.ci(r.ci95)}</td> : null}
               <td className="num">{f.count(r.n)}</td>
-              <td className="num">{f.delta(change[r.code])}</td>
+              {/* A change between two thin samples is noise: "ít mẫu" rows show none. */}
+              <td className="num">{r.smallSample ? "—" : f.delta(change[r.code])}</td>
               {drill === "unit" ? <td>{r.target === null || r.target === undefined ? "—" : f.pct(r.target)} <TargetStatus meets={r.meetsTarget ?? null} n={r.n} /></td> : null}
             </tr>
           ))}

@@ -18,6 +18,22 @@ import { bindingSchema } from "./kiosk-binding.server";
 import { REPORT_ROLES } from "./principal.server";
 import { submissionSchema } from "./ingest.server";
 import { summaryQuerySchema } from "./report.server";
+import {
+  codeSubmissionSchema,
+  createRoundSchema,
+  drawResultSchema,
+  emailRequestSchema,
+  emailResultSchema,
+  frameResultSchema,
+  progressSchema,
+  roundListSchema,
+  roundSchema,
+  roundSummarySchema,
+  undeliverableResultSchema,
+  undeliverableSchema,
+} from "./round-schemas.server";
+import { roundSummaryQuerySchema } from "./round-summary.server";
+import { ROUND_READ_ROLES, ROUND_WRITE_ROLES } from "./rounds.server";
 
 // THE list of HTTP API operations: one entry per method and path, with the zod schemas the
 // route itself parses with. GET /api/v1/openapi.json and docs/api.md are generated from it
@@ -43,7 +59,7 @@ export interface ApiOperation {
   path: string;
   /** The Remix route module (app/routes/<route>.ts) that serves it. */
   route: string;
-  tag: "surveys" | "responses" | "invitations" | "kiosks" | "reports" | "federation" | "meta";
+  tag: "surveys" | "responses" | "invitations" | "kiosks" | "rounds" | "reports" | "federation" | "meta";
   summary: string;
   description?: string;
   auth: ApiAuth[];
@@ -63,6 +79,26 @@ export const batchSchema = z.strictObject({ responses: z.array(submissionSchema)
 const roles = (list: readonly string[]) => `Roles: ${list.join(", ")}; limited to the caller's unit subtree.`;
 const REPORT_FILE = "Same parameters and rights as the summary. " + roles(REPORT_ROLES);
 
+const ROUND_ERRORS = [400, 401, 403, 404, 409, 429];
+const R = `Reads: ${ROUND_READ_ROLES.join(", ")}; changes and contacts: ${ROUND_WRITE_ROLES.join(", ")}; limited to the caller's unit subtree. `;
+const round = (o: Omit<ApiOperation, "tag" | "auth" | "errors"> & { errors?: number[] }): ApiOperation => ({ tag: "rounds", auth: ["apiToken", "session"], errors: ROUND_ERRORS, ...o });
+
+/** Survey rounds (README "Run the annual SIPAS survey"). */
+const ROUND_OPERATIONS: ApiOperation[] = [
+  round({ operationId: "listRounds", method: "get", path: "/api/v1/rounds", route: "api.v1.rounds", summary: "The survey rounds of the caller's subtree", description: R, ok: { status: 200, description: "The rounds", schema: roundListSchema }, errors: [401, 403, 429] }),
+  round({ operationId: "createRound", method: "post", path: "/api/v1/rounds", route: "api.v1.rounds", summary: "A new survey round, in draft", body: createRoundSchema, description: R, ok: { status: 201, description: "The round", schema: roundSchema } }),
+  round({ operationId: "getRound", method: "get", path: "/api/v1/rounds/{id}", route: "api.v1.rounds.$id", summary: "One survey round", description: R, ok: { status: 200, description: "The round", schema: roundSchema } }),
+  round({ operationId: "importFrame", method: "post", path: "/api/v1/rounds/{id}/frame", route: "api.v1.rounds.$id.frame", summary: "The sampling frame: body text/csv or XLSX bytes, all or nothing", description: R + "400 lists the rejected rows.", ok: { status: 200, description: "The frame's strata", schema: frameResultSchema } }),
+  round({ operationId: "drawRound", method: "post", path: "/api/v1/rounds/{id}/draw", route: "api.v1.rounds.$id.draw", summary: "The seeded stratified draw (again → 409)", description: R, ok: { status: 200, description: "Drawn per stratum", schema: drawResultSchema } }),
+  round({ operationId: "roundLetters", method: "get", path: "/api/v1/rounds/{id}/letters.pdf", route: "api.v1.rounds.$id.letters[.]pdf", summary: "The invitation letters (contacts), one page each", description: R, ok: { status: 200, description: "The letters", contentType: "application/pdf" } }),
+  round({ operationId: "roundSample", method: "get", path: "/api/v1/rounds/{id}/sample.csv", route: "api.v1.rounds.$id.sample[.]csv", summary: "code, dossier, unit, service, url of the drawn dossiers (no contacts)", description: R, ok: { status: 200, description: "The sample", contentType: "text/csv" } }),
+  round({ operationId: "roundSms", method: "get", path: "/api/v1/rounds/{id}/sms.csv", route: "api.v1.rounds.$id.sms[.]csv", summary: "phone, message for an SMS/Zalo gateway (`reminder=DAYS` for reminders)", description: R, ok: { status: 200, description: "The messages", contentType: "text/csv" } }),
+  round({ operationId: "roundEmail", method: "post", path: "/api/v1/rounds/{id}/email", route: "api.v1.rounds.$id.email", summary: "Invitations (or reminders with `reminderDays`) by e-mail through SMTP_URL", body: emailRequestSchema, description: R + "409 without SMTP_URL or when closed.", ok: { status: 200, description: "Sent and failed", schema: emailResultSchema } }),
+  round({ operationId: "roundUndeliverable", method: "post", path: "/api/v1/rounds/{id}/undeliverable", route: "api.v1.rounds.$id.undeliverable", summary: "Codes whose letter or e-mail came back", body: undeliverableSchema, description: R, ok: { status: 200, description: "How many were marked", schema: undeliverableResultSchema } }),
+  round({ operationId: "roundProgress", method: "get", path: "/api/v1/rounds/{id}/progress", route: "api.v1.rounds.$id.progress", summary: "Per stratum N, n, drawn, invited, responded and response rate", description: R, ok: { status: 200, description: "The progress", schema: progressSchema } }),
+  round({ operationId: "closeRound", method: "post", path: "/api/v1/rounds/{id}/close", route: "api.v1.rounds.$id.close", summary: "Close: contacts erased, codes end; the figures stay", description: R, ok: { status: 200, description: "The closed round", schema: roundSchema } }),
+];
+
 export const API_OPERATIONS: ApiOperation[] = [
   {
     operationId: "listSurveys", method: "get", path: "/api/v1/surveys", route: "api.v1.surveys", tag: "surveys",
@@ -77,12 +113,14 @@ export const API_OPERATIONS: ApiOperation[] = [
   },
   {
     operationId: "submitResponse", method: "post", path: "/api/v1/responses", route: "api.v1.responses", tag: "responses",
-    summary: "Store one response (idempotent by the client's id)", body: submissionSchema, auth: ["none", "kioskToken", "apiToken"],
+    summary: "Store one response (idempotent by the client's id)", body: z.union([submissionSchema, codeSubmissionSchema]), auth: ["none", "kioskToken", "apiToken"],
     description:
       "`id` is generated by the client: the same id and body again → 200 `duplicate`; the same id with another body → 409. " +
       "A 2xx means the response is durably stored. `channel` kiosk needs a kiosk token, paper an API token (admin, unit-manager); " +
       "a dossier can be rated once per survey (409) and is accepted only from a kiosk or an API token of a paper-entry role (401 anonymous); " +
-      "anonymous online responses take the server's time. Body at most 64 KiB.",
+      "anonymous online responses take the server's time. Body at most 64 KiB. " +
+      "With `code` (a survey round's letter code, channel paper, phone or online) the code decides unit, service and dossier: " +
+      "an unknown, used or closed-round code → 400/409.",
     ok: { status: 201, description: "Stored (200 with status duplicate for a resend)", schema: submissionResultSchema }, errors: [400, 401, 403, 409, 413, 429],
   },
   {
@@ -111,11 +149,12 @@ export const API_OPERATIONS: ApiOperation[] = [
     description: `${roles(KIOSK_ADMIN_ROLES)} Replaces any pending binding of that kiosk; 400 unknown or unoffered service, 404 kiosk outside the subtree, 409 revoked kiosk.`,
     ok: { status: 201, description: "The pending binding", schema: bindingCreatedSchema }, errors: [400, 401, 403, 404, 409, 429],
   },
+  ...ROUND_OPERATIONS,
   {
     operationId: "reportSummary", method: "get", path: "/api/v1/reports/summary", route: "api.v1.reports.summary", tag: "reports",
-    summary: "Index, intervals, elements, items, units and services for a period", query: summaryQuerySchema, auth: ["apiToken", "session"],
-    description: `${roles(REPORT_ROLES)} \`from\`/\`to\` inclusive, by submission date in Asia/Ho_Chi_Minh; \`unit\` includes its subtree; \`units\` lists its direct children. \`index\` is null where nothing valid was answered. Method: docs/method.md §3.`,
-    ok: { status: 200, description: "The figures", schema: summarySchema }, errors: [400, 401, 403, 429],
+    summary: "Index, intervals, elements, items, units and services for a period", query: summaryQuerySchema.extend(roundSummaryQuerySchema.pick({ round: true, weighting: true }).partial().shape), auth: ["apiToken", "session"],
+    description: `${roles(REPORT_ROLES)} \`from\`/\`to\` inclusive, by submission date in Asia/Ho_Chi_Minh; \`unit\` includes its subtree; \`units\` lists its direct children. \`index\` is null where nothing valid was answered. Method: docs/method.md §3. With \`round\`: that survey round's own respondents only, design-weighted (\`weighting=none\` unweighted); the answer adds \`weighting\`, \`round\` and \`design\`.`,
+    ok: { status: 200, description: "The figures", schema: z.union([summarySchema, roundSummarySchema]) }, errors: [400, 401, 403, 429],
   },
   {
     operationId: "exportCsv", method: "get", path: "/api/v1/reports/export.csv", route: "api.v1.reports.export[.]csv", tag: "reports",

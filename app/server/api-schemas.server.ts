@@ -50,7 +50,8 @@ export const kioskConfigSchema = z.strictObject({
   kiosk: z.strictObject({ id: z.number().int(), name: z.string(), counter: z.string().nullable() }),
   unit: z.strictObject({ code: z.string(), name: z.string() }),
   survey: z.strictObject({ slug: z.string(), version: z.number().int(), definition: surveyDefinitionSchema }),
-  services: z.array(z.strictObject({ code: z.string(), name: z.string() })),
+  // Most used at this unit first (`uses`: ratings over the recent window), `field` to group them.
+  services: z.array(z.strictObject({ code: z.string(), name: z.string(), field: z.string(), uses: z.number().int() })),
   service: z.string().nullable(),
   binding: z
     .strictObject({ id: z.number().int(), dossier: z.string(), service: z.string().nullable(), serviceName: z.string().nullable(), expiresAt: z.string() })

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "~/metrics/periods";
+import { summarySchema } from "./api-schemas.server";
 
 // Request and response bodies of the survey-round API (README "Run the annual SIPAS survey"),
 // as zod schemas in one module so the OpenAPI document can register them.
@@ -100,3 +101,17 @@ export const codeSubmissionSchema = z.strictObject({
 
 export const undeliverableSchema = z.strictObject({ codes: z.array(z.string().trim().min(1).max(20)).min(1).max(200_000) });
 export const emailRequestSchema = z.strictObject({ reminderDays: z.number().int().min(0).max(365).optional() });
+
+export const roundListSchema = z.object({ rounds: z.array(roundSchema) });
+export const emailResultSchema = z.object({ sent: z.number().int(), failed: z.number().int() });
+export const undeliverableResultSchema = z.object({ marked: z.number().int() });
+
+/**
+ * GET /api/v1/reports/summary?round=ID: the summary without the headline interval and target
+ * (not computed for a weighted round yet), plus the round and its design weights.
+ */
+export const roundSummarySchema = summarySchema.omit({ ci95: true, target: true, meetsTarget: true }).extend({
+  weighting: z.enum(["design", "none"]),
+  round: z.object({ id: z.number().int(), name: z.string(), status: z.enum(["draft", "sampled", "fieldwork", "closed"]) }),
+  design: z.object({ strata: z.array(z.object({ unit: z.string(), N: z.number().int(), r: z.number().int(), weight: z.number().nullable() })) }),
+});

@@ -161,6 +161,26 @@ describe("the OpenAPI document", () => {
     await call({ method: "POST", path: "/api/v1/federation/snapshots", token: admin, json: snapshot, expect: 403 });
   });
 
+  it("answers the survey-round operations as documented", async () => {
+    const body = { name: "Đợt hợp đồng", survey: "nhanh", unit: "X1", from: "2026-01-01", to: "2026-06-30", seed: "hop-dong" };
+    const round = await call({ method: "POST", path: "/api/v1/rounds", token: admin, json: body, expect: 201 });
+    await call({ method: "POST", path: "/api/v1/rounds", token: admin, json: { ...body, unit: "" }, expect: 400 });
+    await call({ path: "/api/v1/rounds", token: admin, expect: 200 });
+    await call({ path: "/api/v1/rounds", expect: 401 });
+    const base = `/api/v1/rounds/${round.id}`;
+    await call({ path: base, token: admin, expect: 200 });
+    await call({ path: "/api/v1/rounds/999999", token: admin, expect: 404 });
+    await call({ path: `${base}/progress`, token: admin, expect: 200 });
+    for (const file of ["letters.pdf", "sample.csv", "sms.csv"]) await call({ path: `${base}/${file}`, expect: 401 });
+    await call({ method: "POST", path: `${base}/frame`, expect: 401 });
+    await call({ method: "POST", path: `${base}/draw`, expect: 401 });
+    await call({ method: "POST", path: `${base}/email`, json: {}, expect: 401 });
+    await call({ method: "POST", path: `${base}/undeliverable`, json: { codes: ["X"] }, expect: 401 });
+    await call({ path: `/api/v1/reports/summary?survey=nhanh&round=${round.id}`, token: admin, expect: 200 });
+    await call({ method: "POST", path: `${base}/close`, token: admin, expect: 200 });
+    await call({ method: "POST", path: `${base}/close`, token: admin, expect: 409 });
+  });
+
   it("was called for every documented operation", () => {
     expect([...called].sort()).toEqual(API_OPERATIONS.map((o) => o.operationId).sort());
   });

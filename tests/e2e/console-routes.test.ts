@@ -30,6 +30,7 @@ const USERS: ConsoleUser[] = [
 
 interface Ctx {
   kioskId: number;
+  roundId: number;
   userId: number;
   versionId: number;
 }
@@ -58,11 +59,13 @@ const ROUTES: Record<string, (c: Ctx) => string> = {
   "routes/quan-tri.phan-hoi": () => "/quan-tri/phan-hoi",
   "routes/quan-tri.phieu._index": () => "/quan-tri/phieu",
   "routes/quan-tri.phieu.$id": (c) => `/quan-tri/phieu/${c.versionId}`,
+  "routes/quan-tri.dot-khao-sat._index": () => "/quan-tri/dot-khao-sat",
+  "routes/quan-tri.dot-khao-sat.$id": (c) => `/quan-tri/dot-khao-sat/${c.roundId}`,
 };
 
 let app: TestApp;
 let browser: Browser;
-const ctx: Ctx = { kioskId: 0, userId: 0, versionId: 0 };
+const ctx: Ctx = { kioskId: 0, roundId: 0, userId: 0, versionId: 0 };
 let consolePages: string[] = [];
 
 beforeAll(async () => {
@@ -78,6 +81,10 @@ beforeAll(async () => {
     const r = await api(app, "/api/v1/responses", { method: "POST", token, json: { id: randomUUID(), survey: "sipas-2017", version: 1, unit: "X1", service: "1.001612", channel: "paper", submittedAt: `2026-0${i + 1}-02T09:00:00+07:00`, answers: a } });
     expect(r.status).toBe(201);
   }
+  // A survey round (draft) for the round pages.
+  const round = await api(app, "/api/v1/rounds", { method: "POST", token, json: { name: "Khảo sát SIPAS 2026", survey: "sipas-2017", unit: "T", from: "2026-01-01", to: "2026-06-30" } });
+  expect(round.status).toBe(201);
+  ctx.roundId = round.body.id;
   // An audited change with before → after fields, for the audit log to show in words.
   const admin = await signIn(app, "admin");
   const created = await postForm(app, "/quan-tri/don-vi", { csrf: admin.csrf, op: "create", code: "X9", name: "Xã Chín", level: "xa", parent: "T" }, admin.cookie);

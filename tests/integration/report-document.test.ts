@@ -111,7 +111,8 @@ describe("issuer settings", () => {
     expect(saved.status).toBe(200);
     expect(await auditCount(app)).toBe(before + 1);
     const audit = await app.t.db.selectFrom("audit_log").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ actor: "quan-tri", action: "report-setting.save", entity: "unit", entity_id: "T" });
+    const admin = await app.t.db.selectFrom("app_user").select("id").where("username", "=", "quan-tri").executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ actor: `user:${admin.id}`, action: "report-setting.save", entity: "unit", entity_id: "T" });
     const { text } = await docxText(await get(`/api/v1/reports/report.docx?${Q}`));
     for (const s of ["UBND TỈNH THỬ NGHIỆM", "/BC-SNV", "Hòa An, ngày", "Trần Thị Bình", "- Các sở, ban, ngành;"]) expect(text).toContain(s);
   });

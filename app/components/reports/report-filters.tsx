@@ -18,7 +18,8 @@ interface FilterData {
 }
 
 /** The period picker and scope filters: a plain GET form (works without JavaScript). */
-export function ReportFilters({ data }: { data: FilterData }) {
+/** `showClosed` (unit ranking only): whether closed units without responses are listed. */
+export function ReportFilters({ data, showClosed }: { data: FilterData; showClosed?: boolean }) {
   const { t } = useTranslation();
   const f = data.filters;
   return (
@@ -92,6 +93,12 @@ export function ReportFilters({ data }: { data: FilterData }) {
         {t("reports.filters.to")}
         <input type="date" name="to" defaultValue={f.to ?? ""} />
       </label>
+      {showClosed === undefined ? null : (
+        <label className="checkbox">
+          <input type="checkbox" name="closed" value="1" defaultChecked={showClosed} />
+          {t("reports.filters.showClosed")}
+        </label>
+      )}
       <button type="submit">{t("reports.filters.show")}</button>
     </Form>
   );

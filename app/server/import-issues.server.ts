@@ -12,6 +12,8 @@ export type ImportIssueKey =
   | "csvMalformed"
   | "xlsxUnreadable"
   | "xlsxNoSheet"
+  | "xlsxTooLarge"
+  | "xlsxTooManyEntries"
   | "missingColumns"
   | "duplicateColumn"
   | "noRows"
@@ -53,6 +55,8 @@ const MESSAGE_KEYS: Record<ImportIssueKey, string> = {
   csvMalformed: "imports.issues.csvMalformed",
   xlsxUnreadable: "imports.issues.xlsxUnreadable",
   xlsxNoSheet: "imports.issues.xlsxNoSheet",
+  xlsxTooLarge: "imports.issues.xlsxTooLarge",
+  xlsxTooManyEntries: "imports.issues.xlsxTooManyEntries",
   missingColumns: "imports.issues.missingColumns",
   duplicateColumn: "imports.issues.duplicateColumn",
   noRows: "imports.issues.noRows",

@@ -4,12 +4,14 @@
 import type express from "express";
 import { asLocale } from "../app/i18n/config";
 import { translator } from "../app/i18n/i18n.server";
-import { BATCH_BODY_LIMIT, BODY_LIMIT } from "../app/server/api-error.server";
+import { BATCH_BODY_LIMIT, BODY_LIMIT, FEDERATION_BODY_LIMIT, FRAME_BODY_LIMIT } from "../app/server/api-error.server";
 import { uploadBodyLimit } from "../app/server/upload.server";
 
 /** The most bytes a request to `path` may carry: 64 KiB for plain forms and single responses. */
 export function bodyLimitFor(path: string): number {
   if (path === "/api/v1/responses/batch") return BATCH_BODY_LIMIT;
+  if (path === "/api/v1/federation/snapshots") return FEDERATION_BODY_LIMIT;
+  if (/^\/api\/v1\/rounds\/[^/]+\/frame$/.test(path) || path.startsWith("/quan-tri/dot-khao-sat/")) return FRAME_BODY_LIMIT;
   if (path.startsWith("/quan-tri/nhap/")) return uploadBodyLimit();
   // Survey drafts (a whole questionnaire in one form) and their JSON import.
   if (path.startsWith("/quan-tri/phieu")) return uploadBodyLimit();

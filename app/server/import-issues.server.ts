@@ -31,6 +31,7 @@ export type ImportIssueKey =
   | "duplicateCode"
   | "parentUnknown"
   | "parentSelf"
+  | "secondRoot"
   | "cycle"
   | "unitUnknown"
   | "serviceUnknown"
@@ -74,6 +75,7 @@ const MESSAGE_KEYS: Record<ImportIssueKey, string> = {
   duplicateCode: "imports.issues.duplicateCode",
   parentUnknown: "imports.issues.parentUnknown",
   parentSelf: "imports.issues.parentSelf",
+  secondRoot: "imports.issues.secondRoot",
   cycle: "imports.issues.cycle",
   unitUnknown: "imports.issues.unitUnknown",
   serviceUnknown: "imports.issues.serviceUnknown",

@@ -93,7 +93,12 @@ function methodBlocks(input: DocumentInput, t: Translate, f: DocFormat): Block[]
   if (coverage) out.push({ kind: "paragraph", text: t("document.method.responseRate", { dossiers: f.count(coverage.dossiers), rate: f.pct(coverage.responseRate), required: f.count(coverage.required) }) });
   if (s.ci95) out.push({ kind: "paragraph", text: t("document.method.margin", { margin: f.delta((s.ci95[1] - s.ci95[0]) / 2).replace(/^[+±]/, "±") }) });
   out.push({ kind: "paragraph", text: t(s.method.aggregation === "pooled" ? "document.method.pooled" : "document.method.meanOfItems") });
-  if (s.weighted) out.push({ kind: "paragraph", text: t("document.method.weighted") });
+  const d = input.design;
+  if (d) {
+    const values = { strata: f.count(d.strata), N: f.count(d.N), drawn: f.count(d.drawn), respondents: f.count(d.respondents), rate: f.pct(d.responseRate === null ? null : d.responseRate * 100) };
+    out.push({ kind: "paragraph", text: t("document.method.design", values) });
+    out.push({ kind: "paragraph", text: t(d.weighted ? "document.method.weighted" : "document.method.unweighted") });
+  } else if (s.weighted) out.push({ kind: "paragraph", text: t("document.method.weighted") });
   if (s.designBreak) out.push({ kind: "paragraph", text: t("document.method.designBreak", { version: s.method.modelVersion }) });
   out.push({ kind: "paragraph", text: t("document.method.smallSample", { min: SMALL_SAMPLE }) });
   return out;
@@ -137,6 +142,10 @@ function resultBlocks(input: DocumentInput, t: Translate, f: DocFormat): Block[]
   out.push(s.indicators?.length || s.wouldReturn ? indicatorsTable(input, t, f) : { kind: "paragraph", text: t("document.indicators.none") });
   out.push({ kind: "heading", level: 2, text: t("document.comments.heading") });
   const c = input.comments;
+  if (!c) {
+    out.push({ kind: "paragraph", text: t("document.comments.round") });
+    return out;
+  }
   out.push({ kind: "paragraph", text: c.total ? t("document.comments.total", { n: f.count(c.total) }) : t("document.comments.none") });
   if (c.total)
     out.push({

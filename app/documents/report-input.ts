@@ -36,6 +36,17 @@ export interface TrendPointInput {
   n: number;
 }
 
+/** A survey round's sample design (method section): strata, frame size N, drawn, respondents. */
+export interface RoundDesign {
+  strata: number;
+  N: number;
+  drawn: number;
+  respondents: number;
+  /** Share (0–1) of the reachable drawn dossiers that answered; null before any is drawn. */
+  responseRate: number | null;
+  weighted: boolean;
+}
+
 export interface DocumentInput {
   summary: DocumentSummary;
   /** The comparison period's summary (figures only), or null when it could not be read. */
@@ -48,8 +59,11 @@ export interface DocumentInput {
   survey: { title: string; version: number; source: string | null };
   unitName: string;
   settings: ReportSettings;
-  comments: { total: number; themes: Array<{ theme: Theme; count: number }> };
+  /** null for a survey round: its comments are not sorted by theme (yet). */
+  comments: { total: number; themes: Array<{ theme: Theme; count: number }> } | null;
   period: PeriodTemplate;
+  /** Only for a survey round. */
+  design?: RoundDesign;
   /** ISO date the document is dated. */
   today: string;
 }

@@ -11,7 +11,7 @@ import { deleteResponseForLegalRequest, deleteSchema, loadResponse } from "~/ser
 import { findResponses, isSearch, searchQueryOf } from "~/server/response-search.server";
 import { ResponseResults, ResponseSearchForm } from "~/components/console/response-search";
 import { CHANNEL_KEYS } from "~/components/reports/report-filters";
-import { listUnits } from "../../db/queries/units";
+import { listUnits, subtreeIds } from "../../db/queries/units";
 
 export const meta: MetaFunction = () => [{ title: "Phiếu trả lời — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/console.css" }];
@@ -40,7 +40,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = searchQueryOf(url.searchParams);
   const page = Math.max(0, Math.min(1000, Number(url.searchParams.get("page")) || 0));
   const search = !found && isSearch(query) ? await findResponses(context.services, user.unitId, query, page) : null;
-  const units = (await listUnits(context.services.db)).map((u) => ({ code: u.code, name: u.name }));
+  // The unit picker offers only the user's subtree (a subtree admin never sees other units' names).
+  const scope = user.unitId === null ? null : new Set(await subtreeIds(context.services.db, user.unitId));
+  const units = (await listUnits(context.services.db)).filter((u) => scope === null || scope.has(u.id)).map((u) => ({ code: u.code, name: u.name }));
   return { csrf: user.csrfToken, id, found, deleted: url.searchParams.get("da-xoa"), query, page, search, units };
 }
 

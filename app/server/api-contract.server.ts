@@ -35,6 +35,9 @@ import {
 import { roundSummaryQuerySchema } from "./round-summary.server";
 import { ROUND_READ_ROLES, ROUND_WRITE_ROLES } from "./rounds.server";
 
+/** The summary's query, and `round=`/`weighting=` for a survey round (summary and report documents). */
+const summaryWithRound = summaryQuerySchema.extend(roundSummaryQuerySchema.pick({ round: true, weighting: true }).partial().shape);
+
 // THE list of HTTP API operations: one entry per method and path, with the zod schemas the
 // route itself parses with. GET /api/v1/openapi.json and docs/api.md are generated from it
 // (app/server/openapi.server.ts), and tests/integration/api-contract.test.ts calls every entry
@@ -152,7 +155,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...ROUND_OPERATIONS,
   {
     operationId: "reportSummary", method: "get", path: "/api/v1/reports/summary", route: "api.v1.reports.summary", tag: "reports",
-    summary: "Index, intervals, elements, items, units and services for a period", query: summaryQuerySchema.extend(roundSummaryQuerySchema.pick({ round: true, weighting: true }).partial().shape), auth: ["apiToken", "session"],
+    summary: "Index, intervals, elements, items, units and services for a period", query: summaryWithRound, auth: ["apiToken", "session"],
     description: `${roles(REPORT_ROLES)} \`from\`/\`to\` inclusive, by submission date in Asia/Ho_Chi_Minh; \`unit\` includes its subtree; \`units\` lists its direct children. \`index\` is null where nothing valid was answered. Method: docs/method.md §3. With \`round\`: that survey round's own respondents only, design-weighted (\`weighting=none\` unweighted); the answer adds \`weighting\`, \`round\` and \`design\`.`,
     ok: { status: 200, description: "The figures", schema: z.union([summarySchema, roundSummarySchema]) }, errors: [400, 401, 403, 429],
   },
@@ -174,13 +177,13 @@ export const API_OPERATIONS: ApiOperation[] = [
   },
   {
     operationId: "reportDocx", method: "get", path: "/api/v1/reports/report.docx", route: "api.v1.reports.report[.]docx", tag: "reports",
-    summary: "The report as an administrative document (NĐ 30/2020 form), DOCX to edit before signing", query: summaryQuerySchema, auth: ["apiToken", "session"],
+    summary: "The report as an administrative document (NĐ 30/2020 form), DOCX to edit before signing; with round= a survey round's", query: summaryWithRound, auth: ["apiToken", "session"],
     description: REPORT_FILE,
     ok: { status: 200, description: "The document", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }, errors: [400, 401, 403, 429],
   },
   {
     operationId: "reportPdf", method: "get", path: "/api/v1/reports/report.pdf", route: "api.v1.reports.report[.]pdf", tag: "reports",
-    summary: "The same report as PDF (Tinos embedded)", query: summaryQuerySchema, auth: ["apiToken", "session"],
+    summary: "The same report as PDF (Tinos embedded)", query: summaryWithRound, auth: ["apiToken", "session"],
     description: REPORT_FILE, ok: { status: 200, description: "The document", contentType: "application/pdf" }, errors: [400, 401, 403, 429],
   },
   {

@@ -29,9 +29,8 @@ const COMMENT_CAP = 50_000;
 
 export async function reportDocumentOf(db: Db, query: SummaryQuery, access: ReportAccess, locale: AppLocale, today = vnDate(new Date())): Promise<ReportDocument> {
   const t = translator(locale);
-  // A survey round names the period once the summary's query has `round=` (rounds work).
-  const round = (query as SummaryQuery & { round?: string }).round;
-  const period = periodTemplate(query.from, query.to, round ? { name: round } : undefined);
+  // A survey round's document is round-document.server.ts: its figures come from the round's sample.
+  const period = periodTemplate(query.from, query.to);
   const previousRange = comparisonPeriod(period);
   const report = await resolveReport(db, query, access);
   const [summary, previous, { definition }] = await Promise.all([
@@ -72,9 +71,14 @@ const CONTENT_TYPE: Record<DocumentFormat, string> = {
 /** The document as a file download: "bao-cao-<unit>-<from>-<to>.docx|pdf". */
 export async function reportDocumentResponse(db: Db, query: SummaryQuery, access: ReportAccess, locale: AppLocale, format: DocumentFormat): Promise<Response> {
   const doc = await reportDocumentOf(db, query, access, locale);
+  return documentFile(doc, locale, format, `bao-cao-${query.unit ?? "tong-hop"}-${query.from}-${query.to}`);
+}
+
+/** The file of a report document (a period's or a survey round's) with its download headers. */
+export async function documentFile(doc: ReportDocument, locale: AppLocale, format: DocumentFormat, baseName: string): Promise<Response> {
   const info = { title: `${doc.title} ${doc.subtitle}`, lang: locale === "en" ? "en-GB" : "vi-VN" };
   const body = format === "docx" ? await reportDocx(doc, info) : await reportPdf(doc, info);
-  const name = `bao-cao-${query.unit ?? "tong-hop"}-${query.from}-${query.to}.${format}`.replace(/[^A-Za-z0-9._-]/g, "_");
+  const name = `${baseName}.${format}`.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(new Uint8Array(body), {
     headers: { "Content-Type": CONTENT_TYPE[format], "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },
   });

@@ -43,7 +43,8 @@ describe("fuzzing the citizen form and the invitations API", () => {
       expect(res.status, `case ${i}: ${JSON.stringify(fields).slice(0, 300)}`).toBeLessThan(500);
     }
     expect(await count(app, "response")).toBe(before);
-  });
+    // 400 server-rendered form posts: a time budget for a loaded 2-core machine, not an assertion.
+  }, 90_000);
 
   it(`answers ${CASES} malformed invitation requests with a 4xx and creates nothing`, async () => {
     const before = await invitationCount();

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatPercent } from "../../app/metrics/format";
+import { offerServices } from "../../db/queries/services";
+import { plannedAnswers, shippedDefinition } from "../support/citizen-form";
 import { addUser, auditCount, getPage, postForm, signIn } from "../support/console";
 import { api, createToken, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
 
@@ -111,7 +113,8 @@ describe("issuer settings", () => {
     expect(saved.status).toBe(200);
     expect(await auditCount(app)).toBe(before + 1);
     const audit = await app.t.db.selectFrom("audit_log").selectAll().orderBy("id", "desc").executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ actor: "quan-tri", action: "report-setting.save", entity: "unit", entity_id: "T" });
+    expect(audit.actor).toMatch(/^user:\d+$/);
+    expect(audit).toMatchObject({ action: "report-setting.save", entity: "unit", entity_id: "T" });
     const { text } = await docxText(await get(`/api/v1/reports/report.docx?${Q}`));
     for (const s of ["UBND TỈNH THỬ NGHIỆM", "/BC-SNV", "Hòa An, ngày", "Trần Thị Bình", "- Các sở, ban, ngành;"]) expect(text).toContain(s);
   });
@@ -129,5 +132,67 @@ describe("issuer settings", () => {
     const analyst = await signIn(app, "phan-tich");
     expect((await getPage(app, "/quan-tri/van-ban-bao-cao", analyst.cookie)).status).toBe(403);
     expect(await auditCount(app)).toBe(before);
+  });
+});
+
+describe("a survey round's document", () => {
+  const sipas = shippedDefinition("sipas-2017");
+  const items = sipas.sections.filter((s) => s.element).flatMap((s) => s.questions.filter((q) => q.type === "scale5").map((q) => q.id));
+  let round = 0;
+  const R = () => `survey=sipas-2017&round=${round}`;
+
+  it("prints the round's summary (design-weighted, as the API), its name, window and sample design", async () => {
+    const service = await app.t.db.selectFrom("service").select("id").where("code", "=", "1.001612").executeTakeFirstOrThrow();
+    const x2 = await app.t.db.selectFrom("unit").select("id").where("code", "=", "X2").executeTakeFirstOrThrow();
+    await offerServices(app.t.db, x2.id, [service.id]);
+    const created = await api(app, "/api/v1/rounds", { method: "POST", token: admin, json: { name: "Đợt Thử 2026", survey: "sipas-2017", unit: "T", from: "2026-01-01", to: "2026-06-30", margin: 0.1, seed: "thu" } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    round = created.body.id;
+    // 20 dossiers in X1 and 10 in X2, each of another person: n = ceil(N / (1 + N·0.01)) draws 17 and 10.
+    const rows = [...Array.from({ length: 20 }, (_, i) => ["X1", i]), ...Array.from({ length: 10 }, (_, i) => ["X2", 20 + i])];
+    const csv = "dossier,unit,service,completedAt,phone\n" + rows.map(([u, i]) => `HS-${i},${u},1.001612,2026-02-1${Number(i) % 10},09${String(i).padStart(8, "0")}`).join("\n");
+    expect((await api(app, `/api/v1/rounds/${round}/frame`, { method: "POST", token: admin, body: csv, headers: { "content-type": "text/csv" } })).status).toBe(200);
+    const draw = await api(app, `/api/v1/rounds/${round}/draw`, { method: "POST", token: admin });
+    expect(draw.status, JSON.stringify(draw.body)).toBe(200);
+    expect(draw.body.drawn).toBe(27);
+    const sample = await (await get(`/api/v1/rounds/${round}/sample.csv`)).text();
+    const drawn = sample.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1).map((l) => l.split(","));
+    const x1 = drawn.filter((d) => d[2] === "X1").slice(0, 4);
+    const x2s = drawn.filter((d) => d[2] === "X2").slice(0, 3);
+    for (const [i, [code, , unit]] of [...x1, ...x2s].entries()) {
+      const answers = { ...plannedAnswers(sipas), ...Object.fromEntries(items.map((id, k) => [id, unit === "X1" ? 4 + ((i + k) % 2) : 1 + ((i + k) % 4)])) };
+      const r = await api(app, "/api/v1/responses", { method: "POST", token: admin, json: { id: randomUUID(), code, channel: "paper", unit, answers } });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+
+    const summary = (await api(app, `/api/v1/reports/summary?${R()}`, { token: admin })).body;
+    expect(summary.weighting).toBe("design");
+    const { text } = await docxText(await get(`/api/v1/reports/report.docx?${R()}`));
+    expect(text).toContain("Đợt Thử 2026");
+    expect(text).toContain("từ ngày 01/01/2026 đến ngày 30/06/2026");
+    expect(text).toContain(`Chỉ số hài lòng chung đạt ${formatPercent(summary.index)}`);
+    expect(formatPercent(summary.index)).toMatch(/^\d+,\d\d%$/);
+    expect(text).toContain("2 tầng; tổng số hồ sơ trong khung mẫu (N): 30; số hồ sơ được chọn: 27; số người trả lời: 7; tỷ lệ phản hồi: 25,93%");
+    expect(text).toContain("gia quyền theo cơ cấu mẫu chọn");
+
+    const plain = (await api(app, `/api/v1/reports/summary?${R()}&weighting=none`, { token: admin })).body;
+    expect(plain.index).not.toBe(summary.index);
+    const none = await docxText(await get(`/api/v1/reports/report.docx?${R()}&weighting=none`));
+    expect(none.text).toContain(`Chỉ số hài lòng chung đạt ${formatPercent(plain.index)}`);
+    expect(none.text).toContain("không gia quyền");
+    const pdf = await get(`/api/v1/reports/report.pdf?${R()}`);
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("has the summary's rights and errors", async () => {
+    for (const path of [`report.docx?${R()}`, `report.pdf?${R()}`, `report.docx?${R()}&unit=X1`]) {
+      const summary = await api(app, `/api/v1/reports/summary?${path.split("?")[1]}`, { token: analystX2 });
+      expect(summary.status).toBeGreaterThanOrEqual(403);
+      expect((await get(`/api/v1/reports/${path}`, analystX2)).status).toBe(summary.status);
+    }
+    expect((await get(`/api/v1/reports/report.docx?${R()}&weighting=x`)).status).toBe(400);
+    expect((await get("/api/v1/reports/report.docx?survey=sipas-2017&round=99999")).status).toBe(400);
+    expect((await fetch(`${app.url}/api/v1/reports/report.docx?${R()}`)).status).toBe(401);
   });
 });

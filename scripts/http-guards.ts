@@ -4,7 +4,7 @@
 import type express from "express";
 import { asLocale } from "../app/i18n/config";
 import { translator } from "../app/i18n/i18n.server";
-import { BATCH_BODY_LIMIT, BODY_LIMIT, FEDERATION_BODY_LIMIT, FRAME_BODY_LIMIT } from "../app/server/api-error.server";
+import { BATCH_BODY_LIMIT, BODY_LIMIT } from "../app/server/api-error.server";
 import { uploadBodyLimit } from "../app/server/upload.server";
 import { FEDERATION_BODY_LIMIT } from "../app/server/federation.server";
 import { FRAME_MAX_BYTES } from "../app/server/round-frame.server";
@@ -12,8 +12,6 @@ import { FRAME_MAX_BYTES } from "../app/server/round-frame.server";
 /** The most bytes a request to `path` may carry: 64 KiB for plain forms and single responses. */
 export function bodyLimitFor(path: string): number {
   if (path === "/api/v1/responses/batch") return BATCH_BODY_LIMIT;
-  if (path === "/api/v1/federation/snapshots") return FEDERATION_BODY_LIMIT;
-  if (/^\/api\/v1\/rounds\/[^/]+\/frame$/.test(path) || path.startsWith("/quan-tri/dot-khao-sat/")) return FRAME_BODY_LIMIT;
   if (path.startsWith("/quan-tri/nhap/")) return uploadBodyLimit();
   // A survey round's sampling frame (up to 200,000 dossiers) and a province's federation push.
   if (/^\/api\/v1\/rounds\/[^/]+\/frame$/.test(path)) return FRAME_MAX_BYTES;

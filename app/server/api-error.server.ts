@@ -60,10 +60,6 @@ export function zodFields(issues: Array<{ path: PropertyKey[]; code: string; inp
 export const BODY_LIMIT = 64 * 1024;
 /** Batches of kiosk queues: up to 500 responses of a few KiB each. */
 export const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
-/** A survey round's frame (CSV or XLSX, up to 200,000 dossiers). */
-export const FRAME_BODY_LIMIT = 48 * 1024 * 1024;
-/** A federated province's snapshot of figures. */
-export const FEDERATION_BODY_LIMIT = 32 * 1024 * 1024;
 
 /** Reads a JSON body of at most `limit` bytes without buffering more than that. */
 export async function readJsonBody(request: Request, limit = BODY_LIMIT): Promise<unknown> {

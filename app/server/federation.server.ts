@@ -5,7 +5,7 @@ import type { AnswerCell, ResponseCell } from "../../db/queries/responses";
 import { upsertService } from "../../db/queries/services";
 import { getUnitByCode, isInSubtree, upsertUnit } from "../../db/queries/units";
 import type { Channel } from "../../db/schema";
-import { ApiError, FEDERATION_BODY_LIMIT, type ApiErrorCode } from "./api-error.server";
+import { ApiError, type ApiErrorCode } from "./api-error.server";
 import { SERVICE_LEVELS, UNIT_LEVELS } from "./imports.server";
 import type { Principal } from "./principal.server";
 import type { AppServices } from "./services.server";
@@ -16,7 +16,7 @@ import { loadPublishedVersion } from "./survey-versions.server";
 // Refused whole on any fault: nothing is stored unless everything is right.
 
 /** Push bodies are roll-up cells, not responses: a province-month can be megabytes. */
-export { FEDERATION_BODY_LIMIT };
+export const FEDERATION_BODY_LIMIT = 32 * 1024 * 1024;
 
 const code = z.string().trim().min(1).max(64);
 const count = z.number().int().nonnegative();

@@ -5,7 +5,7 @@ import { listUnits, subtreeIds } from "../../db/queries/units";
 import type { AppLocale } from "~/i18n/config";
 import { translator } from "~/i18n/i18n.server";
 import { isCalendarDate, vnDate } from "~/metrics/periods";
-import { ApiError, FRAME_BODY_LIMIT } from "./api-error.server";
+import { ApiError } from "./api-error.server";
 import { describeIssue } from "./import-issues.server";
 import { readImportTable } from "./import-table.server";
 import { normalizeDossier } from "./ingest.server";
@@ -20,7 +20,7 @@ import type { AppServices } from "./services.server";
 export const FRAME_COLUMNS = ["dossier", "unit", "service", "completedat"] as const;
 export const FRAME_OPTIONAL = ["name", "phone", "email", "address"] as const;
 export const FRAME_MAX_ROWS = 200_000;
-export const FRAME_MAX_BYTES = FRAME_BODY_LIMIT;
+export const FRAME_MAX_BYTES = 48 * 1024 * 1024;
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{2,}$/;
 

@@ -12,6 +12,8 @@ export type ImportIssueKey =
   | "csvMalformed"
   | "xlsxUnreadable"
   | "xlsxNoSheet"
+  | "xlsxTooLarge"
+  | "xlsxTooManyEntries"
   | "missingColumns"
   | "duplicateColumn"
   | "noRows"
@@ -29,6 +31,7 @@ export type ImportIssueKey =
   | "duplicateCode"
   | "parentUnknown"
   | "parentSelf"
+  | "secondRoot"
   | "cycle"
   | "unitUnknown"
   | "serviceUnknown"
@@ -53,6 +56,8 @@ const MESSAGE_KEYS: Record<ImportIssueKey, string> = {
   csvMalformed: "imports.issues.csvMalformed",
   xlsxUnreadable: "imports.issues.xlsxUnreadable",
   xlsxNoSheet: "imports.issues.xlsxNoSheet",
+  xlsxTooLarge: "imports.issues.xlsxTooLarge",
+  xlsxTooManyEntries: "imports.issues.xlsxTooManyEntries",
   missingColumns: "imports.issues.missingColumns",
   duplicateColumn: "imports.issues.duplicateColumn",
   noRows: "imports.issues.noRows",
@@ -70,6 +75,7 @@ const MESSAGE_KEYS: Record<ImportIssueKey, string> = {
   duplicateCode: "imports.issues.duplicateCode",
   parentUnknown: "imports.issues.parentUnknown",
   parentSelf: "imports.issues.parentSelf",
+  secondRoot: "imports.issues.secondRoot",
   cycle: "imports.issues.cycle",
   unitUnknown: "imports.issues.unitUnknown",
   serviceUnknown: "imports.issues.serviceUnknown",

@@ -1,6 +1,8 @@
+import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { CsvError, parseCsv } from "./csv.server";
 import type { ImportIssue } from "./import-issues.server";
+import { checkZipDirectory } from "./zip-directory.server";
 
 // Turns an uploaded file into rows of named text values, for the CLI and the admin console.
 // The type is decided by content, never by the file name: XLSX is a zip ("PK\x03\x04"), an
@@ -58,7 +60,7 @@ export async function readImportTable(
   const kind = detectKind(bytes);
   if (kind === "xls") return fail("xlsLegacy");
   if (kind === "binary") return fail("notText");
-  const raw = kind === "xlsx" ? await readXlsx(bytes) : readCsvBytes(bytes, [...columns, ...optional]);
+  const raw = kind === "xlsx" ? await readXlsx(bytes, limits) : readCsvBytes(bytes, [...columns, ...optional]);
   if ("error" in raw) return { ok: false, error: raw.error };
   return mapColumns(raw.rows, columns, optional, limits.rows);
 }
@@ -121,27 +123,57 @@ export function cellText(value: ExcelJS.CellValue, column: string): string | Imp
   return String(value);
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<{ rows: RawRow[] } | { error: ImportIssue }> {
+/** What an XLSX may inflate to: 50 MB, or more for the larger files a caller allows (a survey frame). */
+const inflatedLimit = (maxBytes: number) => Math.max(50 * 1024 * 1024, maxBytes * 4);
+/** An XLSX from Excel or LibreOffice has a dozen or so parts; thousands is an attack. */
+export const MAX_XLSX_ENTRIES = 1000;
+
+async function readXlsx(bytes: Uint8Array, limits: { bytes: number; rows: number }): Promise<{ rows: RawRow[] } | { error: ImportIssue }> {
+  // The zip directory first: a bomb declares its size there, and nothing has been inflated yet.
+  const inflated = inflatedLimit(limits.bytes);
+  const verdict = checkZipDirectory(bytes, { inflated, entries: MAX_XLSX_ENTRIES });
+  if (!verdict.ok) {
+    if (verdict.reason === "tooLarge") return { error: { key: "xlsxTooLarge", params: { max: inflated / 1024 / 1024 } } };
+    if (verdict.reason === "tooManyEntries") return { error: { key: "xlsxTooManyEntries", params: { max: MAX_XLSX_ENTRIES } } };
+    return { error: { key: "xlsxUnreadable", params: { detail: verdict.detail ?? "" } } };
+  }
   // Loaded on first use: the server starts without it (it is large) and most pages never need it.
   const { default: Excel } = await import("exceljs");
-  const workbook = new Excel.Workbook();
+  const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  // Streamed, first sheet only, stopped past the row limit: a huge sheet is never held whole.
+  // Styles are cached because dates are told from numbers by their number format.
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache" });
+  const rows: RawRow[] = [];
+  let sawSheet = false;
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    for await (const sheet of reader) {
+      sawSheet = true;
+      let nonBlank = 0;
+      for await (const row of sheet) {
+        const raw = rawRow(row);
+        if (isBlank(raw)) continue;
+        rows.push(raw);
+        // The header and then more than the allowed data rows: refused without reading on.
+        if (++nonBlank > limits.rows + 1) return { error: { key: "tooManyRows", params: { max: limits.rows } } };
+      }
+      break;
+    }
   } catch (error) {
     return { error: { key: "xlsxUnreadable", params: { detail: (error as Error).message.slice(0, 200) } } };
+  } finally {
+    input.destroy();
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { error: { key: "xlsxNoSheet" } };
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Array<string | ImportIssue> = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const cell = row.getCell(c);
-      cells.push(cellText(cell.value, cell.address));
-    }
-    rows.push({ row: rowNumber, cells });
-  });
+  if (!sawSheet) return { error: { key: "xlsxNoSheet" } };
   return { rows };
+}
+
+function rawRow(row: ExcelJS.Row): RawRow {
+  const cells: Array<string | ImportIssue> = [];
+  for (let c = 1; c <= row.cellCount; c++) {
+    const cell = row.getCell(c);
+    cells.push(cellText(cell.value, cell.address));
+  }
+  return { row: row.number, cells };
 }
 
 const isBlank = (r: RawRow) => r.cells.every((c) => typeof c === "string" && c.trim() === "");

@@ -77,6 +77,14 @@ export function planUnits(rows: UnitRow[], existing: ExistingUnit[], rejectedCod
     for (const code of path) terminates.add(code);
   }
 
+  // One province, one root (issue 18 point 15): a second unit without parent would make every
+  // unscoped report ambiguous. The root kept is the database's, else the file's first.
+  const roots = [...new Set([...dbByCode.keys(), ...fileByCode.keys()])].filter((c) => parentOf(c) === null);
+  const kept = roots.find((c) => !fileByCode.has(c)) ?? roots.find((c) => dbByCode.has(c)) ?? roots[0];
+  for (const r of rows) {
+    if (r.parent === null && r.code !== kept) issues.get(r.code)!.push({ key: "secondRoot", params: { root: kept } });
+  }
+
   const outcomes: RowOutcome[] = rows.map((r) => {
     const list = issues.get(r.code)!;
     return { row: r.row, code: r.code, status: list.length ? "rejected" : statusOf(r, dbByCode, dbCodeById), issues: list };

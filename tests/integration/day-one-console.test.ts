@@ -52,7 +52,7 @@ describe("units by name, not codes", () => {
   });
 
   it("imports 'Cấp xã' and 'Cấp tỉnh' as levels, and rejects a new district", async () => {
-    const ok = await importFile(app.t.db, "units", new TextEncoder().encode("code,name,parent,level\nX7,Xã Bảy,T,Cấp xã\nT2,Tỉnh Hai,,Cấp tỉnh\n"), { actor: "test" });
+    const ok = await importFile(app.t.db, "units", new TextEncoder().encode("code,name,parent,level\nX7,Xã Bảy,T,Cấp xã\nT2,Tỉnh Hai,T,Cấp tỉnh\n"), { actor: "test" });
     expect(ok.committed).toBe(true);
     expect([await levelOf("X7"), await levelOf("T2")]).toEqual(["xa", "tinh"]);
     const district = await importFile(app.t.db, "units", new TextEncoder().encode("code,name,parent,level\nH2,Huyện Hai,T,Cấp huyện\n"), { actor: "test" });

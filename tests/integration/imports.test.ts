@@ -80,7 +80,7 @@ describe(`imports [${dialect()}]`, () => {
   });
 
   it("updates names, levels and parents (the closure table follows)", async () => {
-    await importFile(t.db, "units", csv([UNITS, "U1,Tỉnh,,tinh", "U2,Phòng A,U1,phong", "U3,Tổ,U2,to-chuc-khac", "U4,Sở B,U1,so"]), { actor: "test" });
+    await importFile(t.db, "units", csv([UNITS, "U1,Sở,G1,so", "U2,Phòng A,U1,phong", "U3,Tổ,U2,to-chuc-khac", "U4,Sở B,U1,so"]), { actor: "test" });
     const report = await importFile(t.db, "units", csv([UNITS, "U2,Phòng A (mới),U4,phong", "U4,Sở B,U1,so"]), { actor: "test" });
     expect(statuses(report)).toEqual({ U2: "updated", U4: "unchanged" });
     expect((await getUnitByCode(t.db, "U2"))?.name).toBe("Phòng A (mới)");
@@ -96,7 +96,7 @@ describe(`imports [${dialect()}]`, () => {
     const report = await importFile(
       t.db,
       "units",
-      csv([UNITS, "P4,Tổ 4,P3,to-chuc-khac", "P3,Phòng 3,P2,phong", "P2,Sở 2,P1,so", "P1,Tỉnh 1,,tinh"]),
+      csv([UNITS, "P4,Tổ 4,P3,to-chuc-khac", "P3,Phòng 3,P2,phong", "P2,Sở 2,P1,so", "P1,Sở 1,G1,so"]),
       { actor: "test" },
     );
     expect(report.committed).toBe(true);
@@ -112,7 +112,7 @@ describe(`imports [${dialect()}]`, () => {
     expect(describeIssue(inFile.rows[0].issues[0], "en")).toBe("parent links form a cycle: C1 → C2 → C3 → C1");
 
     // P1 → P2 → P3 exist; making P1 a child of P3 would close a loop.
-    const viaDb = await importFile(t.db, "units", csv([UNITS, "P1,Tỉnh 1,P3,tinh"]), { actor: "test" });
+    const viaDb = await importFile(t.db, "units", csv([UNITS, "P1,Sở 1,P3,so"]), { actor: "test" });
     expect(viaDb.rows[0]).toMatchObject({ row: 2, status: "rejected", issues: [{ key: "cycle" }] });
     const self = await importFile(t.db, "units", csv([UNITS, "S1,Tự thân,S1,so"]), { actor: "test" });
     expect(self.rows[0].issues.map((i) => i.key)).toEqual(["parentSelf"]);
@@ -123,7 +123,7 @@ describe(`imports [${dialect()}]`, () => {
     const report = await importFile(
       t.db,
       "units",
-      csv([UNITS, "D1,Một,NOPE,xa", "mã sai,Hai,,xa", "D3,Ba,,xa", "D3,Ba lần hai,,xa", `D5,${"x".repeat(301)},,xa`]),
+      csv([UNITS, "D1,Một,NOPE,xa", "mã sai,Hai,,xa", "D3,Ba,G1,xa", "D3,Ba lần hai,G1,xa", `D5,${"x".repeat(301)},,xa`]),
       { actor: "test" },
     );
     expect(report.rows.map((r) => [r.row, r.status, r.issues.map((i) => i.key).join()])).toEqual([
@@ -141,7 +141,7 @@ describe(`imports [${dialect()}]`, () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Đơn vị");
     ws.addRow(["Code", "Name", "Parent", "Level"]);
-    ws.addRow(["X1", "Tỉnh Bắc Ninh", "", "tinh"]);
+    ws.addRow(["X1", "Sở Nội vụ", "G1", "so"]);
     ws.addRow(["X2", { richText: [{ text: "UBND phường " }, { text: "Kinh Bắc" }] }, "X1", { formula: 'LOWER("PHUONG")', result: "phuong" }]);
     ws.addRow(["X3", "Xã Tiên Du", "X1", "xa"]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
@@ -160,6 +160,18 @@ describe(`imports [${dialect()}]`, () => {
     expect(bad.rows.find((r) => r.code === "X5")).toMatchObject({ row: 3, status: "rejected" });
     expect(bad.rows.find((r) => r.code === "X5")!.issues.map((i) => i.key)).toContain("cellFormula");
     expect(await getUnitByCode(t.db, "X4")).toBeUndefined();
+  });
+
+  it("refuses a second root unit: the province has one (G1), every other unit needs a parent", async () => {
+    const before = await snapshot(t);
+    const report = await importFile(t.db, "units", csv([UNITS, "R1,Tỉnh Hai,,tinh", "R2,Xã Hai,R1,xa"]), { actor: "test" });
+    expect(report.committed).toBe(false);
+    expect(report.rows[0]).toMatchObject({ code: "R1", status: "rejected", issues: [{ key: "secondRoot", params: { root: "G1" } }] });
+    expect(describeIssue(report.rows[0].issues[0], "vi")).toBe("Tỉnh đã có đơn vị gốc G1: hãy ghi đơn vị cấp trên");
+    expect(await snapshot(t)).toEqual(before);
+    // The root itself may be re-imported (renamed) without a parent.
+    const rename = await importFile(t.db, "units", csv([UNITS, "G1,Tỉnh Bắc Ninh,,tinh"]), { actor: "test", dryRun: true });
+    expect(rename.rows[0].status).toBe("unchanged");
   });
 
   it("reports a bad file as a whole", async () => {

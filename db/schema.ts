@@ -3,6 +3,9 @@ import type {
   RollupAnswerTable, RollupResponseTable, RollupServiceAnswerTable, RollupServiceResponseTable, RollupUnitAnswerTable, RollupUnitResponseTable,
 } from "./schema-rollups";
 
+import type { RoundDossierTable, RoundSampleTable, SurveyRoundTable } from "./schema-rounds";
+
+export type { RoundDossierTable, RoundSampleTable, RoundStatus, SurveyRoundTable } from "./schema-rounds";
 export type {
   RollupAnswerTable, RollupResponseTable, RollupServiceAnswerTable, RollupServiceResponseTable, RollupUnitAnswerTable, RollupUnitResponseTable,
 } from "./schema-rollups";
@@ -220,61 +223,6 @@ export interface CommentFollowupTable {
   note: string | null;
   updated_at: string;
   updated_by: string;
-}
-
-export type RoundStatus = "draft" | "sampled" | "fieldwork" | "closed";
-
-/** A survey round (migration 0012): a designed sample of completed dossiers. */
-export interface SurveyRoundTable {
-  id: Generated<number>;
-  name: string;
-  survey_id: number;
-  survey_version_id: number;
-  unit_id: number;
-  date_from: string;
-  date_to: string;
-  margin: number;
-  overdraw: number;
-  seed: string;
-  status: RoundStatus;
-  frame_rows: Generated<number>;
-  created_by: string;
-  created_at: string;
-  drawn_at: string | null;
-  closed_at: string | null;
-}
-
-/** One dossier of a round's sampling frame (contacts sealed, NULL once the round closes). */
-export interface RoundDossierTable {
-  id: Generated<number>;
-  round_id: number;
-  row_no: number;
-  unit_id: number;
-  service_id: number;
-  completed_date: string;
-  dossier_hash: string;
-  dossier_sealed: string | null;
-  phone_hash: string | null;
-  contact_sealed: string | null;
-}
-
-/** A drawn dossier: its code, invitation and what became of it. */
-export interface RoundSampleTable {
-  id: Generated<number>;
-  round_id: number;
-  dossier_id: number;
-  unit_id: number;
-  draw_order: number;
-  code_hash: string;
-  code_sealed: string | null;
-  token_sealed: string | null;
-  invitation_id: number;
-  invited_at: string | null;
-  reminded_at: string | null;
-  undeliverable_at: string | null;
-  response_id: string | null;
-  responded_at: string | null;
-  channel: Channel | null;
 }
 
 /** Issuer and signer of the report document, per unit-tree root (recipients one a line). */

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ApiError, jsonResponse, readJsonBody } from "~/server/api-error.server";
 import { handleApi, methodNotAllowed } from "~/server/api-route.server";
 import { pushBinding } from "~/server/kiosk-binding.server";
-import { hasRole } from "~/server/principal.server";
+import { hasRole, principalActor } from "~/server/principal.server";
 import { KIOSK_ADMIN_ROLES } from "~/server/kiosk-access.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -17,7 +17,7 @@ export async function action(args: ActionFunctionArgs) {
     if (!hasRole(principal, KIOSK_ADMIN_ROLES)) throw new ApiError("forbidden", "errors.forbidden");
     const id = Number(params.id);
     if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError("not_found", "errors.notFound");
-    const actor = principal.kind === "token" ? `token:${principal.tokenId}` : `user:${principal.userId}`;
+    const actor = principalActor(principal);
     const binding = await pushBinding(services, id, await readJsonBody(request), { actor, scopeUnitId: principal.unitId });
     return jsonResponse({ binding: { id: binding.id, kiosk: id, service: binding.service, expiresAt: binding.expiresAt } }, 201);
   });

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { ApiError, jsonResponse } from "~/server/api-error.server";
 import { handleApi, methodNotAllowed } from "~/server/api-route.server";
-import { actorOf, closeRound, roundFor } from "~/server/rounds.server";
+import { closeRound, roundFor } from "~/server/rounds.server";
+import { principalActor } from "~/server/principal.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleApi(args, async () => methodNotAllowed());
@@ -12,6 +13,6 @@ export async function action(args: ActionFunctionArgs) {
   return handleApi(args, async ({ request, services, principal, params }) => {
     if (request.method !== "POST") throw new ApiError("not_found", "errors.notFound");
     const { round, principal: p } = await roundFor(services.db, principal, params.id, true);
-    return jsonResponse(await closeRound(services.db, round, actorOf(p)));
+    return jsonResponse(await closeRound(services.db, round, principalActor(p)));
   });
 }

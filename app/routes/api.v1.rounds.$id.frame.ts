@@ -3,7 +3,8 @@ import { apiLocale } from "~/i18n/i18n.server";
 import { ApiError, jsonResponse, readBodyBytes } from "~/server/api-error.server";
 import { handleApi, methodNotAllowed } from "~/server/api-route.server";
 import { FRAME_MAX_BYTES, importFrame } from "~/server/round-frame.server";
-import { actorOf, roundFor } from "~/server/rounds.server";
+import { roundFor } from "~/server/rounds.server";
+import { principalActor } from "~/server/principal.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return handleApi(args, async () => methodNotAllowed());
@@ -15,7 +16,7 @@ export async function action(args: ActionFunctionArgs) {
     if (request.method !== "POST") throw new ApiError("not_found", "errors.notFound");
     const { round, principal: p } = await roundFor(services.db, principal, params.id, true);
     const bytes = await readBodyBytes(request, FRAME_MAX_BYTES);
-    const result = await importFrame(services, round, bytes, actorOf(p), apiLocale(request));
+    const result = await importFrame(services, round, bytes, principalActor(p), apiLocale(request));
     return jsonResponse(result.body, result.ok ? 200 : 400);
   });
 }

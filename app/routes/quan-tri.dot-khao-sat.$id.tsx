@@ -12,7 +12,8 @@ import { consoleOp, principalOfUser } from "~/server/round-console.server";
 import { drawRound } from "~/server/round-draw.server";
 import { FRAME_MAX_BYTES, importFrame } from "~/server/round-frame.server";
 import { sendRoundEmail } from "~/server/round-reach.server";
-import { actorOf, closeRound, roundFor, roundProgress, toView } from "~/server/rounds.server";
+import { closeRound, roundFor, roundProgress, toView } from "~/server/rounds.server";
+import { principalActor } from "~/server/principal.server";
 import { requireUploadAction } from "~/server/upload.server";
 
 // One survey round: progress per unit, the frame upload, the draw, the mailing files, e-mail
@@ -40,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, form, file } = await requireUploadAction(context.services, request, ROUTE, FRAME_MAX_BYTES);
   const { round, principal } = await load(context, principalOfUser(user), params.id, true);
   const locale = await pageLocale(request);
-  const actor = actorOf(principal);
+  const actor = principalActor(principal);
   switch (String(form.get("op") ?? "")) {
     case "frame": {
       const out = await consoleOp(locale, async () => {

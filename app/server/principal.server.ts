@@ -16,6 +16,11 @@ export type Principal =
 /** A caller acting with a role over a unit subtree: an API token or a signed-in user. */
 export type RolePrincipal = Extract<Principal, { role: Role }>;
 
+/** The audit actor of an authenticated caller, in the one actor format (`token:<id>`, `user:<id>`). */
+export function principalActor(p: RolePrincipal): string {
+  return p.kind === "token" ? `token:${p.tokenId}` : `user:${p.userId}`;
+}
+
 export function hasRole(principal: Principal, roles: readonly Role[]): principal is RolePrincipal {
   return (principal.kind === "token" || principal.kind === "user") && roles.includes(principal.role);
 }

@@ -6,7 +6,7 @@ import type { Db } from "../../db/index";
 import type { Role } from "../../db/schema";
 import { sampleSize } from "~/metrics/round-draw";
 import { ApiError, zodFields } from "./api-error.server";
-import { hasRole, type Principal, type RolePrincipal } from "./principal.server";
+import { hasRole, principalActor, type Principal, type RolePrincipal } from "./principal.server";
 import { createRoundSchema, type Progress, type RoundView } from "./round-schemas.server";
 import type { AppServices } from "./services.server";
 import { loadPublishedVersion } from "./survey-versions.server";
@@ -20,8 +20,6 @@ import { loadPublishedVersion } from "./survey-versions.server";
 export const ROUND_WRITE_ROLES: readonly Role[] = ["admin"];
 /** Reading a round: also unit managers of a subtree holding the round's unit. */
 export const ROUND_READ_ROLES: readonly Role[] = ["admin", "unit-manager"];
-
-export const actorOf = (p: RolePrincipal) => (p.kind === "token" ? `token:${p.tokenId}` : `user:${p.userId}`);
 
 export function toView(r: RoundRow): RoundView {
   return {
@@ -63,7 +61,7 @@ export async function createRound(services: AppServices, principal: Principal, b
   if (principal.unitId !== null && !(await isInSubtree(services.db, principal.unitId, unit.id))) throw new ApiError("forbidden", "errors.otherUnit");
   // An unguessable default seed, stored and audited, so the draw can be repeated from the log.
   const seed = input.seed ?? randomBytes(8).toString("hex");
-  const actor = actorOf(principal);
+  const actor = principalActor(principal);
   const id = await services.db.transaction().execute(async (trx) => {
     const roundId = await insertRound(
       trx,

@@ -48,36 +48,25 @@ export default function KioskSetup() {
     saveToken(result.token).then(() => window.location.replace("/kiosk"), () => setFailed(true));
   }, [result]);
   const dead = !kiosk || (result && !result.token);
-  // The same full-screen frame, colours and touch-size controls as the kiosk it sets up.
   return (
-    <div className="kiosk" data-screen="setup">
-      <div className="kiosk-body">
-        <section className="kiosk-screen kiosk-setup" aria-labelledby="kiosk-setup-title">
-          <h1 id="kiosk-setup-title" className="kiosk-prompt">
-            {t("kiosk.setup.title")}
-          </h1>
-          {dead ? (
-            <p role="alert" className="kiosk-lead">
-              {t("kiosk.setup.dead")}
-            </p>
-          ) : result?.token ? (
-            <p role="status" className="kiosk-lead">
-              {failed ? t("kiosk.setup.storageFailed") : t("kiosk.setup.done")}
-            </p>
-          ) : (
-            <Form method="post" className="kiosk-input">
-              <p className="kiosk-bound">{t("kiosk.setup.confirmText", { unit: kiosk.unit, counter: kiosk.counter ?? "—" })}</p>
-              <noscript>
-                <p className="kiosk-help">{t("kiosk.setup.needsJs")}</p>
-              </noscript>
-              <button type="submit" className="kiosk-start" disabled={!hydrated || navigation.state !== "idle"}>
-                {t("kiosk.setup.confirm")}
-              </button>
-            </Form>
-          )}
-        </section>
-      </div>
-    </div>
+    <section className="kiosk-setup narrow">
+      <h1>{t("kiosk.setup.title")}</h1>
+      {dead ? (
+        <p role="alert">{t("kiosk.setup.dead")}</p>
+      ) : result?.token ? (
+        <p role="status">{failed ? t("kiosk.setup.storageFailed") : t("kiosk.setup.done")}</p>
+      ) : (
+        <Form method="post" className="stack">
+          <p>{t("kiosk.setup.confirmText", { unit: kiosk.unit, counter: kiosk.counter ?? "—" })}</p>
+          <noscript>
+            <p>{t("kiosk.setup.needsJs")}</p>
+          </noscript>
+          <button type="submit" disabled={!hydrated || navigation.state !== "idle"}>
+            {t("kiosk.setup.confirm")}
+          </button>
+        </Form>
+      )}
+    </section>
   );
 }
 

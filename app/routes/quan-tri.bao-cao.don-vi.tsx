@@ -6,15 +6,13 @@ import { RankingSection } from "~/components/reports/ranking-table";
 import { ReportHeadline } from "~/components/reports/report-bits";
 import { ReportFilters, ReportTabs } from "~/components/reports/report-filters";
 import { DocumentLinks } from "~/components/reports/document-settings-form";
-import { rankedUnitsShown, reportPage } from "~/server/report-page.server";
+import { reportPage } from "~/server/report-page.server";
 
 export const meta: MetaFunction = () => [{ title: "Xếp hạng đơn vị — Hài Lòng" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/styles/reports.css" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const data = await reportPage(context.services, request, "routes/quan-tri.bao-cao.don-vi", { previous: true });
-  const showClosed = new URL(request.url).searchParams.get("closed") === "1";
-  return { ...data, showClosed, summary: { ...data.summary, units: await rankedUnitsShown(context.services, data.summary.units, showClosed) } };
+  return reportPage(context.services, request, "routes/quan-tri.bao-cao.don-vi", { previous: true });
 }
 
 export default function ReportUnits() {
@@ -24,7 +22,7 @@ export default function ReportUnits() {
     <section className="report">
       <h1>{t("reports.unitsTitle", { unit: data.options.units.find((u) => u.code === data.summary.scope.unit)?.name ?? data.summary.scope.unit })}</h1>
       <ReportTabs />
-      <ReportFilters data={data} showClosed={data.showClosed} />
+      <ReportFilters data={data} />
       <DocumentLinks query={data.exportQuery} />
       <ReportHeadline data={data} />
       <RankingSection rows={data.summary.units} change={data.change.units} drill="unit" />

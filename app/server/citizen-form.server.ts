@@ -5,7 +5,6 @@ import {
   conditionContext, errorsFor, firstSectionWithError, mergeStep, missingIndexStep, neighbourSection, progressOf, rawValues, readStep,
   visibleQuestionIds, visibleSections, type RawValues,
 } from "~/survey/form-steps";
-import { knownAnswers, withoutKnown } from "~/survey/known-answers";
 import type { AnswerSet, Section, SurveyDefinition } from "~/survey/types";
 import { validateAnswers, type FieldError } from "~/survey/validate-answers";
 import { changeDisplayPrefs } from "./display-prefs.server";
@@ -75,21 +74,14 @@ async function publishedDefinition(services: AppServices, slug: string, version?
   return loaded;
 }
 
-/** The form as the citizen sees it: what the link knows is neither asked nor lost (added back when sent). */
-function shownForm(full: SurveyDefinition, binding: FormBinding) {
-  const known = knownAnswers(full, binding.facts);
-  return { full, def: withoutKnown(full, known), known };
-}
-
 /** The first step of a freshly opened form (a new client id every time the link is opened). */
 export async function formLoader(services: AppServices, bind: Bind) {
   try {
     const binding = await bind(false);
     const version = await publishedDefinition(services, binding.slug);
     const state = newFormState(binding.key, version.slug, version.version);
-    const { def } = shownForm(version.definition, binding);
-    const first = visibleSections(def, state.answers)[0];
-    return data<FormView>(stepView(services, def, binding, state, first), { headers: { "Cache-Control": "no-store" } });
+    const first = visibleSections(version.definition, state.answers)[0];
+    return data<FormView>(stepView(services, version.definition, binding, state, first), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof FormNotice) return noticeResponse(error);
     throw error;
@@ -106,14 +98,14 @@ export async function formAction(context: AppLoadContext, request: Request, bind
     const binding = await bind(intent === "submit");
     const state = readFormState(services.hasher, form.get("state"), binding.key);
     if (!state) throw new FormNotice("tampered", binding.path);
-    const { full, def, known } = shownForm((await publishedDefinition(services, state.slug, state.version)).definition, binding);
+    const { definition: def } = await publishedDefinition(services, state.slug, state.version);
     const respond = (view: FormView, status = 200) => data<FormView>(view, { status, headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
 
     if (intent === "submit") {
       // Nothing rated at all: ask kindly for at least one rating instead of storing an empty form.
       const unrated = missingIndexStep(def, state.answers);
       if (unrated) return respond(stepView(services, def, binding, state, unrated, { formError: "form.errors.noIndexAnswer" }), 400);
-      const checked = validateAnswers(full, { ...state.answers, ...known });
+      const checked = validateAnswers(def, state.answers);
       const errors = checked.ok ? {} : checked.errors;
       if (checked.ok) {
         const sent = await sendForm(services, binding, state, checked.answers, await pageLocale(request), context.clientAddress);

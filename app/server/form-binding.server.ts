@@ -3,7 +3,6 @@ import { takenDossiers } from "../../db/queries/responses";
 import { getServiceByCode, unitOffersService } from "../../db/queries/services";
 import { getUnitByCode } from "../../db/queries/units";
 import { vnDate } from "~/metrics/periods";
-import type { LinkFacts } from "~/survey/known-answers";
 import type { AppServices } from "./services.server";
 
 /** Survey of a unit link when the link does not name one (`?phieu=`). */
@@ -35,8 +34,6 @@ export interface FormBinding {
   unit: { id: number; code: string; name: string };
   service: { id: number; code: string; name: string } | null;
   invitation: { id: number; dossierHash: string | null; expiresAt: string; usedAt: string | null } | null;
-  /** What the link already knows, so the form does not ask it again. */
-  facts: LinkFacts;
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -57,7 +54,6 @@ export async function bindUnitService(services: AppServices, unitCode: string, s
     unit: { id: unit.id, code: unit.code, name: unit.name },
     service: { id: service.id, code: service.code, name: service.name },
     invitation: null,
-    facts: { serviceField: service.field, unitLevel: unit.level },
   };
 }
 
@@ -81,6 +77,5 @@ export async function bindInvitation(services: AppServices, token: string, sendi
     unit: { id: row.unit_id, code: row.unit_code, name: row.unit_name },
     service: row.service_id !== null && row.service_code && row.service_name ? { id: row.service_id, code: row.service_code, name: row.service_name } : null,
     invitation: { id: row.id, dossierHash: row.dossier_hash, expiresAt: row.expires_at, usedAt: row.used_at },
-    facts: { serviceField: row.service_field, unitLevel: row.unit_level },
   };
 }

@@ -1,4 +1,3 @@
-import { closedUnitCodes } from "../../db/queries/units";
 import { pageLocale } from "~/i18n/i18n.server";
 import { loadDashboard, type DashboardParts } from "./dashboard.server";
 import type { AppServices } from "./services.server";
@@ -11,11 +10,4 @@ export async function reportPage(services: AppServices, request: Request, routeI
   const q = new URLSearchParams({ survey: data.filters.survey, from: data.range.from, to: data.range.to, mapping: data.filters.mapping });
   for (const key of ["unit", "service", "channel"] as const) if (data.filters[key]) q.set(key, data.filters[key]!);
   return { ...data, exportQuery: q.toString() };
-}
-
-/** The unit ranking leaves out closed units that have no responses unless `?closed=1` asks for them. */
-export async function rankedUnitsShown<T extends { code: string; n: number }>(services: AppServices, units: T[], showClosed: boolean): Promise<T[]> {
-  if (showClosed) return units;
-  const closed = await closedUnitCodes(services.db, units.filter((u) => u.n === 0).map((u) => u.code));
-  return units.filter((u) => !closed.has(u.code));
 }

@@ -38,7 +38,7 @@ export function findInvitation(db: Db, tokenHash: string) {
     .leftJoin("service as sv", "sv.id", "i.service_id")
     .select([
       "i.id", "i.survey_id", "i.unit_id", "i.service_id", "i.dossier_hash", "i.expires_at", "i.used_at",
-      "s.slug as survey_slug", "u.code as unit_code", "u.name as unit_name", "u.level as unit_level", "sv.code as service_code", "sv.name as service_name", "sv.field as service_field",
+      "s.slug as survey_slug", "u.code as unit_code", "u.name as unit_name", "sv.code as service_code", "sv.name as service_name",
     ])
     .where("i.token_hash", "=", tokenHash)
     .executeTakeFirst();

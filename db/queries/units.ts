@@ -23,13 +23,6 @@ export function listChildren(db: Db, parentId: number): Promise<Unit[]> {
   return db.selectFrom("unit").selectAll().where("parent_id", "=", parentId).orderBy("code").execute();
 }
 
-/** Which of these unit codes belong to closed units (merged or dissolved: they have an end date). */
-export async function closedUnitCodes(db: Db, codes: string[]): Promise<Set<string>> {
-  if (!codes.length) return new Set();
-  const rows = await db.selectFrom("unit").select("code").where("code", "in", codes).where("valid_to", "is not", null).execute();
-  return new Set(rows.map((r) => r.code));
-}
-
 /** Ids of a unit and everything below it. */
 export async function subtreeIds(db: Db, unitId: number): Promise<number[]> {
   const rows = await db

@@ -1,6 +1,5 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { barLabel, barValueLabels, chartData, chartOptions, chartPlugins } from "~/components/reports/chart-config";
 import { distributionBars, indexBars, trendLine } from "~/components/reports/chart-data";
 import { CounterSection } from "~/components/reports/counter-section";
 import { ReportHeadline } from "~/components/reports/report-bits";
@@ -13,28 +12,6 @@ import reports from "../../public/locales/vi/reports.json";
 // numbers through the tables and headline that always accompany them.
 
 const inVi = (ui: React.ReactNode) => render(<I18nProvider locale="vi" messages={{ ...common, ...reports }}>{ui}</I18nProvider>);
-
-describe("chart values on the bars", () => {
-  it("labels every bar with its value, a gap and a too thin stacked segment with nothing", () => {
-    expect(barLabel(70.8, false)).toBe("70,80%");
-    expect(barLabel(70.8, false, "en")).toBe("70.80%");
-    expect(barLabel(2, false)).toBe("2,00%");
-    expect(barLabel(null, false)).toBeNull();
-    expect(barLabel(2, true)).toBeNull();
-    expect(barLabel(25, true)).toBe("25,00%");
-  });
-
-  it("gives every bar chart the value plugin and room for the labels; the trend line has none", () => {
-    const bars = indexBars("Yếu tố", [{ label: "Tiếp cận", index: 70.8 }], "Chỉ số");
-    expect(chartPlugins(bars)).toEqual([barValueLabels]);
-    expect(chartOptions(bars)).toMatchObject({ indexAxis: "y", animation: false, layout: { padding: { right: 56 } }, scales: { x: { min: 0, max: 100 } } });
-    expect(chartData(bars).datasets[0].data).toEqual([70.8]);
-    const stacked = distributionBars("Tiêu chí", [{ label: "tc1", distribution: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 1 } }], ["1", "2", "3", "4", "5"]);
-    expect(chartPlugins(stacked)).toEqual([barValueLabels]);
-    const line = trendLine("Diễn biến", [{ label: "01/2026", index: 80 }], "Chỉ số", 95, "Chỉ tiêu");
-    expect(chartPlugins(line)).toEqual([]);
-  });
-});
 
 describe("chart data", () => {
   it("draws element indices as horizontal bars, 'no data' as a gap", () => {

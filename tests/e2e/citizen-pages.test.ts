@@ -40,7 +40,7 @@ describe("citizen pages", () => {
     await page.waitForURL(/q=ho\+kinh\+doanh/);
     await page.getByRole("link", { name: /Đăng ký thành lập hộ kinh doanh/ }).click();
     await page.waitForURL(/\/danh-gia\/X1\/1\.001612$/);
-    expect(await page.locator(".form-progress").textContent()).toBe("Bước 1/9");
+    expect(await page.locator(".form-progress").textContent()).toBe("Bước 1/10");
     await page.context().close();
   });
 
@@ -53,8 +53,8 @@ describe("citizen pages", () => {
       await axeClean(page, path);
     }
     await page.goto(`${app.url}/danh-gia/X1/1.001612`);
-    // The link knows the procedure and the unit: the form starts with the ratings.
-    await page.locator(".form-progress", { hasText: "Bước 1/9" }).waitFor();
+    await page.getByRole("button", { name: "Tiếp tục" }).click();
+    await page.locator(".form-progress", { hasText: "Bước 2/10" }).waitFor();
     await page.locator('input[name="q_tc1"][value="3"]').check();
     await page.screenshot({ path: `${SHOTS}-scale5.png` });
     // Forge an out-of-range code in the browser: the server answers next to the field.

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser } from "../../db/queries/credentials";
 import { saveReportSetting } from "../../db/queries/report-settings";
-import { closeUnit, getUnitByCode, upsertUnit } from "../../db/queries/units";
+import { getUnitByCode } from "../../db/queries/units";
 import { hashPassword } from "../../app/server/passwords.server";
 import type { Role } from "../../db/schema";
 import { api, createToken, seedSmallProvince, startTestApp, type TestApp } from "../support/test-app";
@@ -84,22 +84,6 @@ describe("report pages", () => {
       for (const text of ["VĂN PHÒNG UBND TỈNH", "/BC-VPUB", "Hòa Bình, ngày", "- Chủ tịch UBND tỉnh;", "- Lưu: VT, KSTT;", "CHÁNH VĂN PHÒNG", "Trần Thị B"]) expect(html).toContain(text);
       expect(html).not.toContain("UBND TỈNH THỬ NGHIỆM");
     }
-  });
-});
-
-describe("unit ranking", () => {
-  it("leaves out closed units without responses unless asked to show them", async () => {
-    await upsertUnit(app.t.db, { code: "X9", name: "Xã Đã Sáp Nhập", level: "xa", parentCode: "T" }, new Date().toISOString());
-    await closeUnit(app.t.db, "X9", "X1", "2026-01-01");
-    const q = "/quan-tri/bao-cao/don-vi?period=quarter&year=2026&part=1&mapping=as-was";
-    const hidden = await (await page(q, "quan-tri")).text();
-    // The ranking's rows (the unit picker still lists the closed unit).
-    const row = (code: string) => `<span class="code">${code}</span></th>`;
-    expect(hidden).toContain(row("X1"));
-    expect(hidden).not.toContain(row("X9"));
-    expect(hidden).toContain('name="closed" value="1"');
-    const shown = await (await page(`${q}&closed=1`, "quan-tri")).text();
-    expect(shown).toContain(row("X9"));
   });
 });
 

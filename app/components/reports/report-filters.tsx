@@ -18,8 +18,7 @@ interface FilterData {
 }
 
 /** The period picker and scope filters: a plain GET form (works without JavaScript). */
-/** `showClosed` (unit ranking only): whether closed units without responses are listed. */
-export function ReportFilters({ data, showClosed }: { data: FilterData; showClosed?: boolean }) {
+export function ReportFilters({ data }: { data: FilterData }) {
   const { t } = useTranslation();
   const f = data.filters;
   return (
@@ -93,12 +92,6 @@ export function ReportFilters({ data, showClosed }: { data: FilterData; showClos
         {t("reports.filters.to")}
         <input type="date" name="to" defaultValue={f.to ?? ""} />
       </label>
-      {showClosed === undefined ? null : (
-        <label className="checkbox">
-          <input type="checkbox" name="closed" value="1" defaultChecked={showClosed} />
-          {t("reports.filters.showClosed")}
-        </label>
-      )}
       <button type="submit">{t("reports.filters.show")}</button>
     </Form>
   );

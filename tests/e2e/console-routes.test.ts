@@ -81,8 +81,8 @@ beforeAll(async () => {
     const r = await api(app, "/api/v1/responses", { method: "POST", token, json: { id: randomUUID(), survey: "sipas-2017", version: 1, unit: "X1", service: "1.001612", channel: "paper", submittedAt: `2026-0${i + 1}-02T09:00:00+07:00`, answers: a } });
     expect(r.status).toBe(201);
   }
-  // A survey round (draft) for the round pages.
-  const round = await api(app, "/api/v1/rounds", { method: "POST", token, json: { name: "Khảo sát SIPAS 2026", survey: "sipas-2017", unit: "T", from: "2026-01-01", to: "2026-06-30" } });
+  // A survey round (draft) for the round pages, inside the unit manager's subtree so every reader may open it.
+  const round = await api(app, "/api/v1/rounds", { method: "POST", token, json: { name: "Khảo sát SIPAS 2026", survey: "sipas-2017", unit: "X1", from: "2026-01-01", to: "2026-06-30" } });
   expect(round.status).toBe(201);
   ctx.roundId = round.body.id;
   // An audited change with before → after fields, for the audit log to show in words.

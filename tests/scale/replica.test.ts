@@ -6,7 +6,7 @@ import { BENCH_SECRET, prepareBenchDb } from "../../scripts/bench/spawn";
 import { startPgCluster, type PgCluster } from "../../scripts/pg-cluster";
 import { startServer, type RunningServer } from "../../scripts/server";
 import { startLoad } from "./load";
-import { rollupsMatchRecount } from "./recount";
+import { rollupsMatchRecount } from "../support/rollup-recount";
 
 // Issue 15.1 on loopback: a real primary and a real hot standby (initdb + pg_basebackup,
 // streaming replication), the app reading reports from the standby. Each server is stopped
